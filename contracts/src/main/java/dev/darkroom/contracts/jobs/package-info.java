@@ -1,0 +1,2 @@
+/** The job lifecycle every service agrees on. */
+package dev.darkroom.contracts.jobs;

@@ -1,0 +1,5 @@
+package dev.darkroom.devstack;
+
+public final class DevStack {
+    public static void main(String[] args) {}
+}
