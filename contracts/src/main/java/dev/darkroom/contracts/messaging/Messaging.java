@@ -20,8 +20,6 @@ public final class Messaging {
     public static final String JOB_FAILED = "job.failed";
     /** A fal result to ingest, from a webhook or from the reconciler's poll. */
     public static final String FAL_RESULT_RECEIVED = "fal.result.received";
-    /** An event to announce to a tenant's webhook endpoint. */
-    public static final String TENANT_EVENT = "tenant.event";
 
     /** Orchestrator: admission of {@link #SUBMIT_JOB} commands. */
     public static final String SUBMIT_JOB_QUEUE = "orchestrator.submit-job";
@@ -37,8 +35,6 @@ public final class Messaging {
     public static final String JOB_FAILED_QUEUE = "orchestrator.job-failed";
     /** webhook-receiver: fal results to download and store. */
     public static final String FAL_RESULTS_QUEUE = "receiver.fal-results";
-    /** Orchestrator: tenant webhook deliveries. */
-    public static final String TENANT_EVENTS_QUEUE = "orchestrator.tenant-events";
 
     /** Message header carrying W3C trace context. */
     public static final String TRACEPARENT_HEADER = "traceparent";

@@ -27,8 +27,7 @@ public final class Topology {
             new Route(JOB_SUBMITTED_QUEUE, EVENTS_EXCHANGE, JOB_SUBMITTED),
             new Route(JOB_COMPLETED_QUEUE, EVENTS_EXCHANGE, JOB_COMPLETED),
             new Route(JOB_FAILED_QUEUE, EVENTS_EXCHANGE, JOB_FAILED),
-            new Route(FAL_RESULTS_QUEUE, EVENTS_EXCHANGE, FAL_RESULT_RECEIVED),
-            new Route(TENANT_EVENTS_QUEUE, EVENTS_EXCHANGE, TENANT_EVENT));
+            new Route(FAL_RESULTS_QUEUE, EVENTS_EXCHANGE, FAL_RESULT_RECEIVED));
 
     private Topology() {}
 

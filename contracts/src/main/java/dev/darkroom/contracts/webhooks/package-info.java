@@ -1,0 +1,2 @@
+/** The per-job token in the webhook URL Darkroom gives fal. */
+package dev.darkroom.contracts.webhooks;

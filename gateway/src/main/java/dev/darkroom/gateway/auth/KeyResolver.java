@@ -1,0 +1,69 @@
+package dev.darkroom.gateway.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.darkroom.gateway.GatewayProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves API keys through the orchestrator, by hash. Resolved keys are refreshed in the background after
+ * {@code keyRefreshAfter} (the delay before a revocation takes effect) and keep working for up to
+ * {@code keyMaxStale} while the orchestrator is unreachable, so a submission still reaches the durable queue when
+ * the orchestrator is down. Unknown keys are remembered briefly, so a flood of bad keys does not become a flood of
+ * lookups.
+ */
+@Component
+class KeyResolver {
+
+    private final AsyncLoadingCache<String, Optional<ResolvedKey>> cache;
+
+    KeyResolver(WebClient.Builder http, GatewayProperties properties) {
+        WebClient client = http.baseUrl(properties.orchestratorUrl())
+                .defaultHeaders(h -> {
+                    if (properties.sendsInternalToken()) {
+                        h.set(InternalHeaders.INTERNAL_TOKEN, properties.internalToken());
+                    }
+                })
+                .build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .refreshAfterWrite(properties.keyRefreshAfter())
+                .expireAfter(Expiry.<String, Optional<ResolvedKey>>writing(
+                        (hash, key) -> key.isPresent() ? properties.keyMaxStale() : properties.unknownKeyTtl()))
+                .buildAsync((hash, executor) -> client.get()
+                        .uri("/internal/api-keys/{hash}", hash)
+                        .retrieve()
+                        .bodyToMono(ResolvedKey.class)
+                        .map(Optional::of)
+                        .onErrorResume(
+                                WebClientResponseException.class,
+                                e -> e.getStatusCode() == HttpStatus.NOT_FOUND
+                                        ? Mono.just(Optional.empty())
+                                        : Mono.error(e))
+                        .toFuture());
+    }
+
+    /** The key's tenant, empty for an unknown, revoked or expired key; an error when it cannot be looked up. */
+    Mono<Optional<ResolvedKey>> resolve(String key) {
+        return Mono.fromFuture(() -> cache.get(sha256(key)));
+    }
+
+    static String sha256(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

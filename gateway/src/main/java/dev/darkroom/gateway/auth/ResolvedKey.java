@@ -1,0 +1,13 @@
+package dev.darkroom.gateway.auth;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A usable API key, as the orchestrator resolved it.
+ *
+ * @param tenantId its tenant
+ * @param keyId the key
+ * @param expiresAt when it stops working, or null
+ */
+public record ResolvedKey(UUID tenantId, UUID keyId, Instant expiresAt) {}

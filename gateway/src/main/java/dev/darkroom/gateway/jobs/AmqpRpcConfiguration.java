@@ -1,0 +1,41 @@
+package dev.darkroom.gateway.jobs;
+
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The RPC client. Replies come to a queue of this gateway instance (exclusive, deleted with the connection)
+ * rather than RabbitMQ's direct reply-to, which brokers other than RabbitMQ (the embedded one of a local run) lack.
+ */
+@Configuration(proxyBeanMethods = false)
+class AmqpRpcConfiguration {
+
+    @Bean
+    Queue gatewayReplyQueue() {
+        return new AnonymousQueue(new Base64UrlNamingStrategy("gateway.replies."));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer gatewayReplyContainer(ConnectionFactory connections, Queue gatewayReplyQueue) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+        container.setQueues(gatewayReplyQueue);
+        return container;
+    }
+
+    @Bean
+    AsyncRabbitTemplate asyncRabbitTemplate(
+            RabbitTemplate rabbit, SimpleMessageListenerContainer gatewayReplyContainer, Queue gatewayReplyQueue) {
+        AsyncRabbitTemplate template =
+                new AsyncRabbitTemplate(rabbit, gatewayReplyContainer, gatewayReplyQueue.getName());
+        template.setEnableConfirms(true);
+        template.setMandatory(true);
+        return template;
+    }
+}

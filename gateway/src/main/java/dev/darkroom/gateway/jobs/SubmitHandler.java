@@ -1,0 +1,193 @@
+package dev.darkroom.gateway.jobs;
+
+import dev.darkroom.contracts.catalog.Catalog;
+import dev.darkroom.contracts.catalog.CostEstimator;
+import dev.darkroom.contracts.catalog.FalInputMapper;
+import dev.darkroom.contracts.catalog.InputValidator;
+import dev.darkroom.contracts.catalog.ModelSpec;
+import dev.darkroom.contracts.catalog.Usd;
+import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.contracts.messages.SubmitJobReply;
+import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.gateway.GatewayProperties;
+import dev.darkroom.gateway.auth.InternalHeaders;
+import dev.darkroom.gateway.auth.ResolvedKey;
+import dev.darkroom.gateway.problems.ProblemResponses;
+import dev.darkroom.support.problems.DarkroomException;
+import dev.darkroom.support.problems.InvalidRequestException;
+import dev.darkroom.support.problems.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.RabbitConverterFuture;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Handles {@code POST /v1/jobs}. */
+@Component
+class SubmitHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
+    private static final ParameterizedTypeReference<SubmitJobReply> REPLY = new ParameterizedTypeReference<>() {};
+
+    private final AsyncRabbitTemplate rpc;
+    private final RequestBodies bodies;
+    private final Catalog catalog;
+    private final InputValidator validator;
+    private final CostEstimator estimator;
+    private final GatewayProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    SubmitHandler(
+            AsyncRabbitTemplate rpc,
+            RequestBodies bodies,
+            Catalog catalog,
+            InputValidator validator,
+            CostEstimator estimator,
+            GatewayProperties properties,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters) {
+        this.rpc = rpc;
+        this.bodies = bodies;
+        this.catalog = catalog;
+        this.validator = validator;
+        this.estimator = estimator;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        rpc.setReceiveTimeout(properties.submitTimeout().plusSeconds(1).toMillis());
+    }
+
+    Mono<ServerResponse> submit(ServerRequest request) {
+        ResolvedKey key = request.exchange().getAttribute(InternalHeaders.KEY_ATTRIBUTE);
+        String idempotencyKey = idempotencyKey(request);
+        return bodies.read(request).flatMap(body -> {
+            JobRequest job = JobRequest.parse(body, json);
+            ModelSpec model = bodies.model(job.model());
+            ObjectNode input = bodies.validate(model, job.input());
+            Instant now = clock.instant();
+            SubmitJob command = new SubmitJob(
+                    UUID.randomUUID(),
+                    key.tenantId(),
+                    key.keyId(),
+                    model.id(),
+                    input,
+                    job.metadata(),
+                    idempotencyKey,
+                    sha256(body),
+                    now);
+            return send(command)
+                    .map(reply -> reply(reply))
+                    .onErrorResume(TimeoutException.class, e -> {
+                        meters.counter("darkroom_gateway_submissions_total", "outcome", "accepted")
+                                .increment();
+                        return Mono.just(accepted(command, model));
+                    })
+                    .flatMap(m -> m);
+        });
+    }
+
+    /** Publishes with a confirm, then waits for the reply up to the configured bound. */
+    private Mono<SubmitJobReply> send(SubmitJob command) {
+        RabbitConverterFuture<SubmitJobReply> future =
+                rpc.convertSendAndReceiveAsType(Messaging.COMMANDS_EXCHANGE, Messaging.SUBMIT_JOB, command, REPLY);
+        return Mono.fromFuture(future.getConfirm())
+                .timeout(properties.submitTimeout())
+                .onErrorMap(e ->
+                        new DarkroomException(503, "unavailable", "jobs cannot be accepted right now; retry shortly"))
+                .flatMap(confirmed -> {
+                    if (!Boolean.TRUE.equals(confirmed)) {
+                        return Mono.error(new DarkroomException(
+                                503, "unavailable", "jobs cannot be accepted right now; retry shortly"));
+                    }
+                    return Mono.fromFuture(future).timeout(properties.submitTimeout());
+                });
+    }
+
+    private Mono<ServerResponse> reply(SubmitJobReply reply) {
+        if (reply.rejection() == null) {
+            meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
+                    .increment();
+            String id = reply.job().get("id").asString();
+            return ServerResponse.created(URI.create("/v1/jobs/" + id))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(reply.job());
+        }
+        Rejection r = reply.rejection();
+        meters.counter("darkroom_gateway_submissions_total", "outcome", r.code())
+                .increment();
+        Map<String, Object> props = new LinkedHashMap<>(r.properties());
+        if (reply.job() != null && reply.job().has("id")) {
+            props.put("job_id", reply.job().get("id").asString());
+        }
+        ProblemDetail problem = Problems.of(r.status(), r.code(), r.detail(), props);
+        return ProblemResponses.of(r.status(), problem, r.retryAfterSeconds());
+    }
+
+    /** 202: admission did not answer in time; the command waits in its durable queue and will be admitted. */
+    private Mono<ServerResponse> accepted(SubmitJob command, ModelSpec model) {
+        log.info(
+                "job {} accepted without a timely admission reply; it stays queued for the orchestrator",
+                command.jobId());
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("id", command.jobId().toString());
+        job.put("status", "accepted");
+        job.put("model", command.model());
+        job.put("input", command.input());
+        job.put("metadata", command.metadata());
+        job.put(
+                "estimated_cost_usd",
+                Usd.format(estimator
+                        .estimate(model, FalInputMapper.toFal(model, command.input()))
+                        .amountUsd()));
+        job.put("created_at", command.requestedAt().toString());
+        job.put("links", Map.of("self", "/v1/jobs/" + command.jobId()));
+        return ServerResponse.accepted()
+                .location(URI.create("/v1/jobs/" + command.jobId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(job);
+    }
+
+    private static String idempotencyKey(ServerRequest request) {
+        String value = request.headers().firstHeader("Idempotency-Key");
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 255 || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidRequestException(
+                    "Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
+        }
+        return value;
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.darkroom.gateway.routes;
+
+import dev.darkroom.gateway.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Routes to the orchestrator. The tenant headers and internal token were set by the API-key filter; everything a
+ * client sent under {@code X-Darkroom-*} was removed.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrchestratorRoutes {
+
+    @Bean
+    RouteLocator orchestratorRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
+        String orchestrator = properties.orchestratorUrl();
+        return routes.routes()
+                .route(
+                        "jobs-read",
+                        r -> r.method(HttpMethod.GET)
+                                .and()
+                                .path("/v1/jobs", "/v1/jobs/{id}")
+                                .uri(orchestrator))
+                .route(
+                        "jobs-cancel",
+                        r -> r.method(HttpMethod.POST)
+                                .and()
+                                .path("/v1/jobs/{id}/cancel")
+                                .uri(orchestrator))
+                .route(
+                        "usage",
+                        r -> r.method(HttpMethod.GET)
+                                .and()
+                                .path("/v1/usage", "/v1/quota")
+                                .uri(orchestrator))
+                .route("admin", r -> r.path("/v1/admin/**").uri(orchestrator))
+                .build();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.darkroom.orchestrator.admission;
+
+import dev.darkroom.contracts.catalog.Catalog;
+import dev.darkroom.contracts.catalog.CostEstimate;
+import dev.darkroom.contracts.catalog.CostEstimator;
+import dev.darkroom.contracts.catalog.FalInputMapper;
+import dev.darkroom.contracts.catalog.InputValidator;
+import dev.darkroom.contracts.catalog.InvalidInputException;
+import dev.darkroom.contracts.catalog.ModelSpec;
+import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.contracts.messages.SubmitJobReply;
+import dev.darkroom.orchestrator.billing.Balance;
+import dev.darkroom.orchestrator.billing.BudgetAlerts;
+import dev.darkroom.orchestrator.billing.Ledger;
+import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.orchestrator.jobs.Job;
+import dev.darkroom.orchestrator.jobs.JobRepository;
+import dev.darkroom.orchestrator.jobs.JobViews;
+import dev.darkroom.orchestrator.jobs.NewJob;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides on one {@link SubmitJob} in one transaction. Re-delivery of the same command returns the job it already
+ * recorded (the job id is the primary key); an {@code Idempotency-Key} reused with the same body returns the
+ * original job.
+ */
+@Component
+class Admission {
+
+    private final TenantLimits limits;
+    private final IdempotencyKeys idempotency;
+    private final JobRepository jobs;
+    private final JobViews views;
+    private final Ledger ledger;
+    private final BudgetAlerts alerts;
+    private final Catalog catalog;
+    private final InputValidator validator;
+    private final CostEstimator estimator;
+    private final Clock clock;
+
+    Admission(
+            TenantLimits limits,
+            IdempotencyKeys idempotency,
+            JobRepository jobs,
+            JobViews views,
+            Ledger ledger,
+            BudgetAlerts alerts,
+            Catalog catalog,
+            CostEstimator estimator,
+            Clock clock) {
+        this.limits = limits;
+        this.idempotency = idempotency;
+        this.jobs = jobs;
+        this.views = views;
+        this.ledger = ledger;
+        this.alerts = alerts;
+        this.catalog = catalog;
+        this.validator = new InputValidator(catalog);
+        this.estimator = estimator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    SubmitJobReply admit(SubmitJob command) {
+        Optional<Job> known = jobs.findById(command.jobId());
+        if (known.isPresent()) {
+            return replyFor(known.get());
+        }
+        if (command.idempotencyKey() != null) {
+            // before the tenant lock, which would queue a concurrent duplicate behind the first instead of refusing it
+            Optional<SubmitJobReply> replay = idempotency.replay(command);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        Optional<TenantLimits.Locked> locked = limits.lock(command.tenantId());
+        if (locked.isEmpty()) {
+            return SubmitJobReply.rejected(rejection(401, "unknown_tenant", "the key's tenant no longer exists"), null);
+        }
+        TenantLimits.Locked quota = locked.get();
+        Optional<ModelSpec> model = catalog.find(command.model());
+        JsonNode input;
+        try {
+            input = validator.validate(command.model(), command.input());
+        } catch (InvalidInputException | dev.darkroom.contracts.catalog.UnknownModelException e) {
+            // the gateway validated it with the same catalog; only a catalog change in between gets here
+            return SubmitJobReply.rejected(rejection(422, "invalid_input", e.getMessage()), null);
+        }
+        Instant now = clock.instant();
+        LocalDate period = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+        CostEstimate estimate = estimator.estimate(model.get(), FalInputMapper.toFal(model.get(), input));
+        Job job = Job.accepted(
+                new NewJob(
+                        command.jobId(),
+                        command.tenantId(),
+                        command.apiKeyId(),
+                        command.model(),
+                        model.get().kind(),
+                        input.toString(),
+                        command.metadata() == null || command.metadata().isNull()
+                                ? null
+                                : command.metadata().toString(),
+                        estimate.amountUsd(),
+                        period,
+                        command.idempotencyKey()),
+                now);
+        Rejection rejection = check(command, quota, estimate.amountUsd(), period, now);
+        if (rejection != null) {
+            job.reject(rejection.code(), rejection.detail(), now);
+            jobs.saveAndFlush(job);
+            return SubmitJobReply.rejected(rejection, views.tree(job));
+        }
+        job.queue(now);
+        jobs.saveAndFlush(job);
+        ledger.reserve(command.tenantId(), job.id(), period, estimate.amountUsd());
+        alerts.check(
+                command.tenantId(),
+                period,
+                quota.budgetUsd(),
+                quota.thresholdsPct(),
+                ledger.balance(command.tenantId(), period));
+        if (command.idempotencyKey() != null) {
+            idempotency.remember(command, now);
+        }
+        return SubmitJobReply.admitted(views.tree(job));
+    }
+
+    private Rejection check(
+            SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
+        if (!quota.active()) {
+            return rejection(403, "tenant_suspended", "this tenant is suspended");
+        }
+        RateWindow rate = limits.countRequest(command.tenantId(), now);
+        if (rate.exceeds(quota.requestsPerMinute())) {
+            return new Rejection(
+                    429,
+                    "rate_limited",
+                    "more than " + quota.requestsPerMinute() + " requests per minute",
+                    rate.retryAfterSeconds(quota.requestsPerMinute()),
+                    Map.of("requests_per_minute", quota.requestsPerMinute()));
+        }
+        if (quota.allowedModels() != null && !quota.allowedModels().contains(command.model())) {
+            return new Rejection(
+                    403,
+                    "model_not_allowed",
+                    "model " + command.model() + " is not allowed for this tenant",
+                    null,
+                    Map.of("allowed_models", quota.allowedModels()));
+        }
+        int open = limits.openJobs(command.tenantId());
+        if (open >= quota.maxQueuedJobs()) {
+            return new Rejection(
+                    429,
+                    "concurrency_limited",
+                    "the tenant already has " + open + " unfinished jobs, its limit",
+                    5L,
+                    Map.of("max_queued_jobs", quota.maxQueuedJobs()));
+        }
+        Balance balance = ledger.lockBalance(command.tenantId(), period);
+        BigDecimal after = balance.committedUsd().add(estimate);
+        if (after.compareTo(quota.budgetUsd()) > 0) {
+            Map<String, Object> money = new LinkedHashMap<>();
+            money.put("budget_usd", Money.format(quota.budgetUsd()));
+            money.put("spent_usd", Money.format(balance.spentUsd()));
+            money.put("reserved_usd", Money.format(balance.reservedUsd()));
+            money.put(
+                    "remaining_usd",
+                    Money.format(
+                            quota.budgetUsd().subtract(balance.committedUsd()).max(BigDecimal.ZERO)));
+            money.put("estimated_cost_usd", Money.format(estimate));
+            return new Rejection(402, "budget_exceeded", "this job would exceed the monthly budget", null, money);
+        }
+        return null;
+    }
+
+    private SubmitJobReply replyFor(Job job) {
+        if (job.status() == dev.darkroom.contracts.jobs.JobStatus.REJECTED) {
+            return SubmitJobReply.rejected(
+                    rejection(statusOf(job.errorCode()), job.errorCode(), job.errorMessage()), views.tree(job));
+        }
+        return SubmitJobReply.admitted(views.tree(job));
+    }
+
+    static int statusOf(String code) {
+        return switch (code) {
+            case "budget_exceeded" -> 402;
+            case "model_not_allowed", "tenant_suspended" -> 403;
+            case "rate_limited", "concurrency_limited" -> 429;
+            default -> 422;
+        };
+    }
+
+    private static Rejection rejection(int status, String code, String detail) {
+        return new Rejection(status, code, detail, null, Map.of());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Admission: one Postgres transaction per submitted job that locks the tenant, then enforces requests per minute,
+ * allowed models, the queue limit and the monthly budget (spent + reserved + estimate <= budget), and either
+ * records the job as queued with its cost reserved, or as rejected with the reason. The tenant row lock makes the
+ * checks hold across any number of orchestrator and gateway replicas.
+ */
+package dev.darkroom.orchestrator.admission;

@@ -1,0 +1,75 @@
+package dev.darkroom.orchestrator.billing;
+
+import dev.darkroom.orchestrator.webhooks.TenantEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a budget threshold the first time a tenant's committed spend (spent + reserved) reaches it in a month:
+ * once per tenant, month and threshold (a primary key), counted in {@code darkroom_budget_alerts_total} and
+ * announced to the tenant's webhook as {@code budget.threshold_crossed}.
+ */
+@Component
+public class BudgetAlerts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final TenantEvents events;
+
+    BudgetAlerts(JdbcClient jdbc, Clock clock, MeterRegistry meters, TenantEvents events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.meters = meters;
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void check(UUID tenantId, LocalDate period, BigDecimal budget, List<Integer> thresholds, Balance balance) {
+        if (budget.signum() <= 0) {
+            return;
+        }
+        BigDecimal committed = balance.committedUsd();
+        for (int pct : thresholds) {
+            BigDecimal line = budget.multiply(BigDecimal.valueOf(pct)).movePointLeft(2);
+            if (committed.compareTo(line) >= 0 && record(tenantId, period, pct, budget, committed)) {
+                meters.counter(
+                                "darkroom_budget_alerts_total",
+                                "tenant",
+                                tenantId.toString(),
+                                "threshold",
+                                String.valueOf(pct))
+                        .increment();
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("tenant_id", tenantId.toString());
+                data.put("period", period.toString());
+                data.put("threshold_pct", pct);
+                data.put("budget_usd", Money.format(budget));
+                data.put("committed_usd", Money.format(committed));
+                events.enqueue(tenantId, "budget.threshold_crossed", data);
+            }
+        }
+    }
+
+    private boolean record(UUID tenantId, LocalDate period, int pct, BigDecimal budget, BigDecimal committed) {
+        return jdbc.sql("""
+                        insert into budget_alert (tenant_id, period, threshold_pct, budget_usd, committed_usd, crossed_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                        """)
+                        .params(tenantId, Date.valueOf(period), pct, budget, committed, Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
+    }
+}

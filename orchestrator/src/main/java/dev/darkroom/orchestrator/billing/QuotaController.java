@@ -1,0 +1,116 @@
+package dev.darkroom.orchestrator.billing;
+
+import dev.darkroom.orchestrator.security.TenantScope;
+import dev.darkroom.orchestrator.tenants.Quota;
+import dev.darkroom.orchestrator.tenants.TenantRepository;
+import dev.darkroom.support.problems.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/quota}: the tenant's limits and where it stands against each right now. */
+@RestController
+class QuotaController {
+
+    private final TenantRepository tenants;
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    QuotaController(TenantRepository tenants, Ledger ledger, JdbcClient jdbc, Clock clock) {
+        this.tenants = tenants;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param period the month the budget covers
+     * @param budgetUsd the monthly budget
+     * @param spentUsd settled this month
+     * @param reservedUsd held by unfinished jobs
+     * @param remainingUsd budget minus spent and reserved
+     * @param inFlightJobs jobs at fal now
+     * @param queuedJobs jobs waiting in Darkroom
+     * @param maxConcurrentJobs cap on jobs at fal
+     * @param maxQueuedJobs cap on unfinished jobs
+     * @param requestsPerMinute submissions allowed per minute
+     * @param requestsRemaining submissions left in the current sliding minute
+     * @param allowedModels models the tenant may use, null for all
+     * @param alertThresholdsPct budget alert thresholds
+     * @param outputRetentionDays how long outputs are kept
+     */
+    record QuotaStatus(
+            LocalDate period,
+            String budgetUsd,
+            String spentUsd,
+            String reservedUsd,
+            String remainingUsd,
+            long inFlightJobs,
+            long queuedJobs,
+            int maxConcurrentJobs,
+            int maxQueuedJobs,
+            int requestsPerMinute,
+            long requestsRemaining,
+            List<String> allowedModels,
+            List<Integer> alertThresholdsPct,
+            int outputRetentionDays) {}
+
+    @GetMapping("/v1/quota")
+    @Transactional(readOnly = true)
+    QuotaStatus quota(TenantScope scope) {
+        Quota q = tenants.findById(scope.tenantId())
+                .orElseThrow(() -> new NotFoundException("tenant_not_found", "no such tenant"))
+                .quota();
+        Instant now = clock.instant();
+        LocalDate period = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+        Balance b = ledger.balance(scope.tenantId(), period);
+        record Counts(long inFlight, long queued) {}
+        Counts counts = jdbc.sql("""
+                        select count(*) filter (where status in ('dispatched', 'submitted', 'running')),
+                               count(*) filter (where status in ('accepted', 'queued'))
+                          from job where tenant_id = ? and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')
+                        """)
+                .param(scope.tenantId())
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
+                .single();
+        Instant minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
+        double used = jdbc.sql("""
+                        select coalesce(sum(case when window_start = ? then requests
+                                                 else requests * (1 - ?::float8) end), 0)
+                          from rate_window where tenant_id = ? and window_start in (?, ?)
+                        """)
+                .params(
+                        Timestamp.from(minute),
+                        Duration.between(minute, now).toMillis() / 60_000.0,
+                        scope.tenantId(),
+                        Timestamp.from(minute),
+                        Timestamp.from(minute.minusSeconds(60)))
+                .query(Double.class)
+                .single();
+        return new QuotaStatus(
+                period,
+                Money.format(q.monthlyBudgetUsd()),
+                Money.format(b.spentUsd()),
+                Money.format(b.reservedUsd()),
+                Money.format(q.monthlyBudgetUsd().subtract(b.committedUsd()).max(BigDecimal.ZERO)),
+                counts.inFlight(),
+                counts.queued(),
+                q.maxConcurrentJobs(),
+                q.maxQueuedJobs(),
+                q.requestsPerMinute(),
+                Math.max(0, q.requestsPerMinute() - (long) Math.ceil(used)),
+                q.allowedModels(),
+                q.alertThresholdsPct(),
+                q.outputRetentionDays());
+    }
+}

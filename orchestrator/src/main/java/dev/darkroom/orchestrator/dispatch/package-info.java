@@ -1,0 +1,6 @@
+/**
+ * Fair dispatch: admitted jobs wait in Postgres as {@code queued}; the dispatcher releases them to the work queues
+ * under a global in-flight cap (the fal account's concurrency) and each tenant's cap, taking turns round-robin
+ * across tenants with waiting jobs, so one tenant's backlog cannot starve another's single job.
+ */
+package dev.darkroom.orchestrator.dispatch;

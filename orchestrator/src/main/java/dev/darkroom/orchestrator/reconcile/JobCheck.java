@@ -1,0 +1,177 @@
+package dev.darkroom.orchestrator.reconcile;
+
+import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.contracts.messages.FalResultReceived;
+import dev.darkroom.contracts.messages.JobError;
+import dev.darkroom.contracts.messages.JobFailed;
+import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.falclient.FalClient;
+import dev.darkroom.falclient.errors.FalException;
+import dev.darkroom.falclient.errors.FalNotFoundException;
+import dev.darkroom.falclient.queue.CancelOutcome;
+import dev.darkroom.falclient.queue.FalResult;
+import dev.darkroom.falclient.queue.FalStatus;
+import dev.darkroom.orchestrator.dispatch.DispatchProperties;
+import dev.darkroom.orchestrator.dispatch.Redispatch;
+import dev.darkroom.orchestrator.jobs.JobLifecycle;
+import dev.darkroom.support.amqp.ConfirmedPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** One look at one due job, and the cancellation of unwanted fal requests. */
+@Component
+class JobCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(JobCheck.class);
+
+    private final FalClient fal;
+    private final JobLifecycle lifecycle;
+    private final Redispatch redispatch;
+    private final ConfirmedPublisher publisher;
+    private final ReconcilerQueries queries;
+    private final ReconcilerProperties properties;
+    private final DispatchProperties dispatch;
+    private final Clock clock;
+
+    JobCheck(
+            FalClient fal,
+            JobLifecycle lifecycle,
+            Redispatch redispatch,
+            ConfirmedPublisher publisher,
+            ReconcilerQueries queries,
+            ReconcilerProperties properties,
+            DispatchProperties dispatch,
+            Clock clock) {
+        this.fal = fal;
+        this.lifecycle = lifecycle;
+        this.redispatch = redispatch;
+        this.publisher = publisher;
+        this.queries = queries;
+        this.properties = properties;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    void check(DueJob job) {
+        if (job.status() == JobStatus.DISPATCHED || job.statusUrl() == null) {
+            checkDispatched(job);
+            return;
+        }
+        if (job.cancelRequestedAt() != null && job.cancelUrl() != null) {
+            CancelOutcome outcome = fal.cancel(job.cancelUrl());
+            if (outcome == CancelOutcome.NOT_FOUND) {
+                lifecycle.canceled(job.id());
+                return;
+            }
+        }
+        FalStatus status = fal.status(job.statusUrl(), false);
+        Instant now = clock.instant();
+        if (status instanceof FalStatus.Completed completed) {
+            ingest(job, completed);
+            queries.checkAgainAt(job.id(), clock.instant().plus(properties.ingestGrace()));
+        } else if (status instanceof FalStatus.InProgress) {
+            if (job.status() == JobStatus.SUBMITTED) {
+                lifecycle.running(job.id());
+            }
+            queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+        } else {
+            inQueue(job, now);
+        }
+    }
+
+    /** No worker has reported the job submitted: send it again, or give up after the configured attempts. */
+    private void checkDispatched(DueJob job) {
+        if (job.cancelRequestedAt() != null) {
+            lifecycle.canceled(job.id());
+        } else if (job.dispatchAttempts() >= dispatch.maxAttempts()) {
+            lifecycle.failed(new JobFailed(
+                    job.id(),
+                    null,
+                    new JobError(
+                            "dispatch_timeout",
+                            "no worker submitted the job to fal after " + job.dispatchAttempts() + " dispatches",
+                            null),
+                    clock.instant()));
+        } else {
+            log.info(
+                    "job {} dispatched {} time(s) without a submission; dispatching again",
+                    job.id(),
+                    job.dispatchAttempts());
+            redispatch.redispatch(job.id());
+        }
+    }
+
+    private void inQueue(DueJob job, Instant now) {
+        Instant since = job.submittedAt() != null ? job.submittedAt() : now;
+        if (job.cancelRequestedAt() == null
+                && since.plus(properties.queueDeadline()).isBefore(now)) {
+            CancelOutcome outcome = job.cancelUrl() == null ? CancelOutcome.NOT_FOUND : fal.cancel(job.cancelUrl());
+            if (outcome == CancelOutcome.ALREADY_COMPLETED) {
+                queries.checkAgainAt(job.id(), now);
+                return;
+            }
+            lifecycle.expired(job.id(), "waited in fal's queue longer than " + properties.queueDeadline());
+            return;
+        }
+        queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+    }
+
+    /** Feeds fal's finished result into the same ingestion path a webhook takes. */
+    private void ingest(DueJob job, FalStatus.Completed completed) {
+        FalResultReceived result;
+        try {
+            FalResult r = fal.result(job.responseUrl());
+            result = new FalResultReceived(
+                    job.id(),
+                    job.falRequestId(),
+                    "OK",
+                    r.body(),
+                    null,
+                    null,
+                    FalResultReceived.Source.RECONCILER,
+                    clock.instant());
+        } catch (FalNotFoundException e) {
+            lifecycle.failed(new JobFailed(
+                    job.id(),
+                    job.falRequestId(),
+                    new JobError("fal_result_expired", "fal no longer holds the result of this request", null),
+                    clock.instant()));
+            return;
+        } catch (FalException e) {
+            if (!completed.failed() && e.retryable()) {
+                throw e;
+            }
+            result = new FalResultReceived(
+                    job.id(),
+                    job.falRequestId(),
+                    "ERROR",
+                    e.body(),
+                    "Invalid status code: " + e.status(),
+                    null,
+                    FalResultReceived.Source.RECONCILER,
+                    clock.instant());
+        }
+        publisher.publish(Messaging.EVENTS_EXCHANGE, Messaging.FAL_RESULT_RECEIVED, result);
+    }
+
+    private java.time.Duration followUp(DueJob job) {
+        return job.cancelRequestedAt() != null ? properties.cancelFollowUp() : properties.pollInterval();
+    }
+
+    /** Cancels fal requests that lost to another request of their job, so they neither run nor bill. */
+    void cancelUnwanted(int limit) {
+        for (ReconcilerQueries.Unwanted u : queries.unwanted(limit)) {
+            try {
+                String outcome = u.cancelUrl() == null
+                        ? "no_cancel_url"
+                        : fal.cancel(u.cancelUrl()).name();
+                queries.unwantedDone(u.falRequestId(), outcome, clock.instant());
+            } catch (FalException e) {
+                log.warn("cancelling unwanted fal request {} failed; retrying", u.falRequestId(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.darkroom.orchestrator.reconcile;
+
+import dev.darkroom.contracts.jobs.JobStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The reconciler's SQL. */
+@Component
+class ReconcilerQueries {
+
+    private final JdbcClient jdbc;
+
+    ReconcilerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Due jobs, leased until {@code leaseUntil} so other replicas skip them while this one looks. */
+    List<DueJob> leaseDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        update job j set next_check_at = :lease
+                         where j.id in (select id from job
+                                         where status in ('dispatched', 'submitted', 'running') and next_check_at <= :now
+                                         order by next_check_at limit :limit for update skip locked)
+                        returning j.id, j.status, j.fal_request_id, j.fal_status_url, j.fal_response_url, j.fal_cancel_url,
+                                  j.cancel_requested_at, j.dispatch_attempts,
+                                  (select t.at from job_transition t
+                                    where t.job_id = j.id and t.to_status = 'submitted' order by t.id limit 1)
+                        """)
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, n) -> new DueJob(
+                        rs.getObject(1, UUID.class),
+                        JobStatus.fromApiName(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs.getTimestamp(7)),
+                        rs.getInt(8),
+                        instant(rs.getTimestamp(9))))
+                .list();
+    }
+
+    void checkAgainAt(UUID jobId, Instant at) {
+        jdbc.sql("update job set next_check_at = ?, check_attempts = check_attempts + 1"
+                        + " where id = ? and status in ('dispatched', 'submitted', 'running')")
+                .params(Timestamp.from(at), jobId)
+                .update();
+    }
+
+    /**
+     * A fal request nobody wants any more.
+     *
+     * @param falRequestId fal's request id
+     * @param cancelUrl where to cancel it, when known
+     */
+    record Unwanted(String falRequestId, String cancelUrl) {}
+
+    List<Unwanted> unwanted(int limit) {
+        return jdbc.sql("""
+                        select fal_request_id, cancel_url from fal_request_to_cancel
+                         where done_at is null order by created_at limit ?
+                        """)
+                .param(limit)
+                .query((rs, n) -> new Unwanted(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    void unwantedDone(String falRequestId, String outcome, Instant now) {
+        jdbc.sql("update fal_request_to_cancel set done_at = ?, outcome = ? where fal_request_id = ?")
+                .params(Timestamp.from(now), outcome, falRequestId)
+                .update();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.darkroom.orchestrator.tenants;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Key material: {@code dr_live_} followed by 32 random bytes in base64url, so keys are recognisable in logs and by
+ * secret scanners. Stored as SHA-256: the keys carry 256 bits of entropy, so a slow password hash would add cost
+ * without adding safety, and the gateway can look a key up by its hash.
+ */
+public final class ApiKeys {
+
+    public static final String PREFIX = "dr_live_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiKeys() {}
+
+    static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Lower-case hex SHA-256 of the key, as stored and as the gateway sends it. */
+    public static String hash(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** What listings show of a key: enough to recognise it, too little to use it. */
+    static String displayPrefix(String key) {
+        return key.substring(0, PREFIX.length() + 4);
+    }
+}

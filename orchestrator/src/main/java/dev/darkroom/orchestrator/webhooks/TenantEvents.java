@@ -1,0 +1,52 @@
+package dev.darkroom.orchestrator.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event for a tenant's webhook endpoint in the transaction of the change it announces. Tenants without
+ * a webhook URL get nothing. The payload follows Standard Webhooks: {@code {type, timestamp, data}}.
+ */
+@Component
+public class TenantEvents {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    TenantEvents(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(UUID tenantId, String type, Object data) {
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("timestamp", now.toString());
+        payload.put("data", data);
+        jdbc.sql("""
+                        insert into tenant_webhook_delivery (id, tenant_id, event_type, payload, next_attempt_at, created_at)
+                        select ?, id, ?, cast(? as jsonb), ?, ? from tenant where id = ? and webhook_url is not null
+                        """)
+                .params(
+                        UUID.randomUUID(),
+                        type,
+                        json.writeValueAsString(payload),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        tenantId)
+                .update();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.darkroom.support.amqp;
+
+import dev.darkroom.contracts.messaging.Messaging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpTemplate;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
+
+/**
+ * After a listener's retries are spent, moves the message to its queue's dead-letter queue: the dead-letter
+ * exchange keyed by the consuming queue's name, the same route RabbitMQ's own delivery limit uses. Works on
+ * brokers without RabbitMQ's queue arguments too. The exception travels in the {@code x-exception-*} headers.
+ */
+public class DeadLetterRecoverer extends RepublishMessageRecoverer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
+
+    public DeadLetterRecoverer(AmqpTemplate template) {
+        super(template, Messaging.DEAD_LETTER_EXCHANGE);
+    }
+
+    @Override
+    public void recover(Message message, Throwable cause) {
+        log.warn(
+                "dead-lettering message {} from {} after its retries: {}",
+                message.getMessageProperties().getMessageId(),
+                message.getMessageProperties().getConsumerQueue(),
+                rootMessage(cause),
+                cause);
+        super.recover(message, cause);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    protected String prefixedOriginalRoutingKey(Message message) {
+        String queue = message.getMessageProperties().getConsumerQueue();
+        return queue != null ? queue : super.prefixedOriginalRoutingKey(message);
+    }
+}

@@ -1,0 +1,2 @@
+/** Safety for outgoing requests to URLs tenants supply. */
+package dev.darkroom.support.net;

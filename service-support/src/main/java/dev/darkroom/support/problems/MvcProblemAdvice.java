@@ -1,0 +1,60 @@
+package dev.darkroom.support.problems;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every error of a Spring MVC service to a problem document with a {@code code}: Darkroom's named
+ * exceptions keep theirs, Spring's own (malformed JSON, wrong method, unknown path, ...) get one derived from
+ * their status, and anything unexpected is logged and answered 500 {@code internal_error} without internals.
+ */
+@RestControllerAdvice
+public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MvcProblemAdvice.class);
+
+    @ExceptionHandler(DarkroomException.class)
+    ResponseEntity<ProblemDetail> darkroom(DarkroomException e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return ResponseEntity.status(500)
+                .body(Problems.of(500, "internal_error", "An unexpected error occurred.", Map.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem =
+                body instanceof ProblemDetail p ? p : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            problem.setProperty("code", codeFor(statusCode.value()));
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "malformed_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+    }
+}
