@@ -4,16 +4,15 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.darkroom.gateway.GatewayProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Resolves API keys through the orchestrator, by hash. Resolved keys are refreshed in the background after
@@ -27,8 +26,9 @@ class KeyResolver {
 
     private final AsyncLoadingCache<String, Optional<ResolvedKey>> cache;
 
-    KeyResolver(WebClient.Builder http, GatewayProperties properties) {
-        WebClient client = http.baseUrl(properties.orchestratorUrl())
+    KeyResolver(GatewayProperties properties) {
+        WebClient client = WebClient.builder()
+                .baseUrl(properties.orchestratorUrl())
                 .defaultHeaders(h -> {
                     if (properties.sendsInternalToken()) {
                         h.set(InternalHeaders.INTERNAL_TOKEN, properties.internalToken());
@@ -43,8 +43,8 @@ class KeyResolver {
                 .buildAsync((hash, executor) -> client.get()
                         .uri("/internal/api-keys/{hash}", hash)
                         .retrieve()
-                        .bodyToMono(ResolvedKey.class)
-                        .map(Optional::of)
+                        .bodyToMono(JsonNode.class)
+                        .map(KeyResolver::resolved)
                         .onErrorResume(
                                 WebClientResponseException.class,
                                 e -> e.getStatusCode() == HttpStatus.NOT_FOUND
@@ -53,17 +53,16 @@ class KeyResolver {
                         .toFuture());
     }
 
-    /** The key's tenant, empty for an unknown, revoked or expired key; an error when it cannot be looked up. */
-    Mono<Optional<ResolvedKey>> resolve(String key) {
-        return Mono.fromFuture(() -> cache.get(sha256(key)));
+    private static Optional<ResolvedKey> resolved(JsonNode body) {
+        JsonNode expires = body.get("expires_at");
+        return Optional.of(new ResolvedKey(
+                UUID.fromString(body.get("tenant_id").asString()),
+                UUID.fromString(body.get("key_id").asString()),
+                expires == null || expires.isNull() ? null : Instant.parse(expires.asString())));
     }
 
-    static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** The key's tenant, empty for an unknown, revoked or expired key; an error when it cannot be looked up. */
+    Mono<Optional<ResolvedKey>> resolve(String key) {
+        return Mono.fromFuture(() -> cache.get(KeyHashes.sha256(key)));
     }
 }

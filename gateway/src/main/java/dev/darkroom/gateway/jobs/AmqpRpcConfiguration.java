@@ -1,6 +1,5 @@
 package dev.darkroom.gateway.jobs;
 
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
@@ -17,9 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AmqpRpcConfiguration {
 
+    /**
+     * Not an {@code AnonymousQueue}: Spring AMQP 4 gives those a queue-leader-locator argument that classic queues
+     * of RabbitMQ 3.10 refuse.
+     */
     @Bean
     Queue gatewayReplyQueue() {
-        return new AnonymousQueue(new Base64UrlNamingStrategy("gateway.replies."));
+        return new Queue(new Base64UrlNamingStrategy("gateway.replies.").generateName(), false, true, true);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
 class OrchestratorRoutes {
 
     @Bean
-    RouteLocator orchestratorRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
+    RouteLocator orchestratorRouteLocator(RouteLocatorBuilder routes, GatewayProperties properties) {
         String orchestrator = properties.orchestratorUrl();
         return routes.routes()
                 .route(

@@ -1,0 +1,2 @@
+/** The simulator's own admin API under {@code /_sim}: request inspection and reset. */
+package dev.darkroom.falsim.admin;

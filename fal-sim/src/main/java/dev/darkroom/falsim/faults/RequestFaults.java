@@ -1,0 +1,23 @@
+package dev.darkroom.falsim.faults;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * The faults decided for one request when it was submitted.
+ *
+ * @param modelError the error type it completes with instead of outputs, or null
+ * @param stuck whether it never leaves IN_QUEUE
+ * @param slow its model time when a {@code [sim:slow=...]} token set one, else null
+ * @param webhook what happens to its webhook
+ */
+public record RequestFaults(
+        @JsonProperty("model_error") String modelError,
+        @JsonProperty("stuck") boolean stuck,
+        @JsonProperty("slow") Duration slow,
+        @JsonProperty("webhook") WebhookFaults webhook) {
+
+    public static RequestFaults none() {
+        return new RequestFaults(null, false, null, WebhookFaults.none());
+    }
+}

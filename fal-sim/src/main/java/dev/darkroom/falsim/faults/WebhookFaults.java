@@ -1,0 +1,23 @@
+package dev.darkroom.falsim.faults;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * What happens to one request's webhook.
+ *
+ * @param drop never delivered
+ * @param duplicate delivered twice
+ * @param delay held back this long before the first attempt, or null
+ * @param reorder held until the next webhook has gone out
+ */
+public record WebhookFaults(
+        @JsonProperty("drop") boolean drop,
+        @JsonProperty("duplicate") boolean duplicate,
+        @JsonProperty("delay") Duration delay,
+        @JsonProperty("reorder") boolean reorder) {
+
+    public static WebhookFaults none() {
+        return new WebhookFaults(false, false, null, false);
+    }
+}

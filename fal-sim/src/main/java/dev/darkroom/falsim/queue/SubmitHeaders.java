@@ -1,0 +1,114 @@
+package dev.darkroom.falsim.queue;
+
+import dev.darkroom.falsim.web.FalHttpException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code X-Fal-*} headers fal's queue honours on submit (fal-api.md §1.5); a value fal would refuse is answered
+ * 422 the FastAPI way, with {@code loc ["header", name]}.
+ *
+ * @param priority {@code X-Fal-Queue-Priority}
+ * @param startTimeout {@code X-Fal-Request-Timeout}, or null
+ * @param outputLifetime {@code X-Fal-Object-Lifecycle-Preference} expiration, or null
+ * @param runnerHint {@code X-Fal-Runner-Hint}, or null
+ * @param noRetry {@code X-Fal-No-Retry}
+ */
+record SubmitHeaders(
+        Priority priority, Duration startTimeout, Duration outputLifetime, String runnerHint, boolean noRetry) {
+
+    private static final Set<String> TRUE = Set.of("1", "true", "yes");
+    // "Despite the header name": a start deadline, with fal's documented minimum of just over 0.1 s
+    private static final double MIN_START_TIMEOUT_SECONDS = 0.1;
+
+    static SubmitHeaders read(HttpServletRequest request, JsonMapper json) {
+        String priorityHeader = request.getHeader("X-Fal-Queue-Priority");
+        Priority priority = Priority.fromHeader(priorityHeader);
+        if (priority == null) {
+            throw invalid(
+                    "x-fal-queue-priority",
+                    "literal_error",
+                    "Input should be 'low', 'normal' or 'high'",
+                    priorityHeader);
+        }
+        return new SubmitHeaders(
+                priority,
+                startTimeout(request.getHeader("X-Fal-Request-Timeout")),
+                lifetime(request.getHeader("X-Fal-Object-Lifecycle-Preference"), json),
+                request.getHeader("X-Fal-Runner-Hint"),
+                request.getHeader("X-Fal-No-Retry") != null
+                        && TRUE.contains(
+                                request.getHeader("X-Fal-No-Retry").trim().toLowerCase(Locale.ROOT)));
+    }
+
+    private static Duration startTimeout(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(header.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(
+                    "x-fal-request-timeout",
+                    "float_parsing",
+                    "Input should be a valid number, unable to parse string as a number",
+                    header);
+        }
+        if (!(seconds > MIN_START_TIMEOUT_SECONDS)) {
+            throw invalid("x-fal-request-timeout", "greater_than", "Input should be greater than 0.1", header);
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    /** {@code fal_max_queue_length}: a non-negative integer, else a FastAPI-style 422 on the query parameter. */
+    static Integer maxQueueLength(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int length = Integer.parseInt(value.trim());
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode item = body.putArray("detail").addObject();
+        item.putArray("loc").add("query").add("fal_max_queue_length");
+        item.put("msg", "Input should be a valid non-negative integer")
+                .put("type", "int_parsing")
+                .put("input", value);
+        throw new FalHttpException(422, body);
+    }
+
+    /** Unreadable lifecycle preferences are ignored rather than failing the request: they only tune storage. */
+    private static Duration lifetime(String header, JsonMapper json) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode seconds = json.readTree(header).path("expiration_duration_seconds");
+            return seconds.isNumber() ? Duration.ofSeconds(seconds.asLong()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static FalHttpException invalid(String header, String type, String msg, String input) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode detail = body.putArray("detail");
+        ObjectNode item = detail.addObject();
+        item.putArray("loc").add("header").add(header);
+        item.put("msg", msg).put("type", type).put("input", input);
+        return new FalHttpException(422, body);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.darkroom.falsim.webhooks;
+
+import dev.darkroom.falsim.faults.WebhookFaults;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** Webhook records by request id, for {@code /_sim/requests}. */
+@Component
+public class DeliveryLog {
+
+    private final Map<String, WebhookRecord> records = new ConcurrentHashMap<>();
+
+    WebhookRecord open(String requestId, String url, WebhookFaults faults) {
+        WebhookRecord record = new WebhookRecord(url, faults);
+        records.put(requestId, record);
+        return record;
+    }
+
+    /** The record of a request's webhook, or null when it had none (yet). */
+    public WebhookRecord find(String requestId) {
+        return records.get(requestId);
+    }
+
+    void clear() {
+        records.clear();
+    }
+}
