@@ -119,6 +119,14 @@ final class Platform implements AutoCloseable {
         return p;
     }
 
+    /** Stops (SIGTERM) an extra instance and forgets it. */
+    void removeInstance(String instanceName) {
+        ServiceProcess p = services.remove(instanceName);
+        if (p != null) {
+            p.stop();
+        }
+    }
+
     /** Kills (SIGKILL) and starts a service again on the same port, waiting until it is ready. */
     void restart(String name) {
         ServiceProcess p = services.get(name);

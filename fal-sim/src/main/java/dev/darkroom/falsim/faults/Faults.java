@@ -74,6 +74,6 @@ public class Faults implements Resettable {
                 tokens.duplicateWebhook() || roll(s.webhookDuplicateRate()),
                 delay,
                 tokens.reorderWebhook() || roll(s.webhookReorderRate()));
-        return new RequestFaults(modelError, stuck, tokens.slow(), webhook);
+        return new RequestFaults(modelError, stuck, tokens.slow(), webhook, tokens.submitDelay());
     }
 }

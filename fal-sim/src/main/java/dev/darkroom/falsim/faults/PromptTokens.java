@@ -9,7 +9,7 @@ import org.springframework.boot.convert.DurationStyle;
  * Per-request fault triggers written into the prompt, so a test can make one request misbehave deterministically:
  * {@code [sim:model_error]} (or {@code [sim:model_error=runner_server_error]}), {@code [sim:stuck]},
  * {@code [sim:drop_webhook]}, {@code [sim:duplicate_webhook]}, {@code [sim:delay_webhook=2s]},
- * {@code [sim:reorder_webhook]}, {@code [sim:slow=3s]}. Unknown tokens are left alone: a prompt is user text.
+ * {@code [sim:reorder_webhook]}, {@code [sim:slow=3s]}, {@code [sim:submit_delay=5s]}. Unknown tokens are left alone: a prompt is user text.
  */
 record PromptTokens(
         String modelError,
@@ -18,7 +18,8 @@ record PromptTokens(
         boolean duplicateWebhook,
         Duration webhookDelay,
         boolean reorderWebhook,
-        Duration slow) {
+        Duration slow,
+        Duration submitDelay) {
 
     static final String DEFAULT_MODEL_ERROR = "content_policy_violation";
     private static final Pattern TOKEN = Pattern.compile("\\[sim:([a-z_]+)(?:=([^\\]\\s]+))?]");
@@ -31,6 +32,7 @@ record PromptTokens(
         boolean reorder = false;
         Duration delay = null;
         Duration slow = null;
+        Duration submitDelay = null;
         Matcher m = TOKEN.matcher(prompt == null ? "" : prompt);
         while (m.find()) {
             String value = m.group(2);
@@ -42,12 +44,13 @@ record PromptTokens(
                 case "reorder_webhook" -> reorder = true;
                 case "delay_webhook" -> delay = duration(value, delay);
                 case "slow" -> slow = duration(value, slow);
+                case "submit_delay" -> submitDelay = duration(value, submitDelay);
                 default -> {
                     // not ours
                 }
             }
         }
-        return new PromptTokens(modelError, stuck, drop, duplicate, delay, reorder, slow);
+        return new PromptTokens(modelError, stuck, drop, duplicate, delay, reorder, slow, submitDelay);
     }
 
     private static Duration duration(String value, Duration otherwise) {

@@ -10,14 +10,17 @@ import java.time.Duration;
  * @param stuck whether it never leaves IN_QUEUE
  * @param slow its model time when a {@code [sim:slow=...]} token set one, else null
  * @param webhook what happens to its webhook
+ * @param submitDelay how long the submit answer is held back after the request was queued, or null: the window in
+ *     which a client that dies has enqueued work it never heard about
  */
 public record RequestFaults(
         @JsonProperty("model_error") String modelError,
         @JsonProperty("stuck") boolean stuck,
         @JsonProperty("slow") Duration slow,
-        @JsonProperty("webhook") WebhookFaults webhook) {
+        @JsonProperty("webhook") WebhookFaults webhook,
+        @JsonProperty("submit_delay") Duration submitDelay) {
 
     public static RequestFaults none() {
-        return new RequestFaults(null, false, null, WebhookFaults.none());
+        return new RequestFaults(null, false, null, WebhookFaults.none(), null);
     }
 }

@@ -123,12 +123,28 @@ class QueueController {
                 headers.noRetry(),
                 decided);
         SimRequest queued = runner.submit(submission);
+        holdBack(decided.submitDelay());
         if (faults.roll(settings.submitResponseLostRate())) {
             throw new IngressFault(502);
         }
         return ResponseEntity.ok()
                 .header(REQUEST_ID_HEADER, queued.id())
                 .body(StatusBodies.submitted(submission, runner.position(queued)));
+    }
+
+    /**
+     * {@code [sim:submit_delay=...]}: the request is already queued while the answer waits, so a client killed in
+     * this window has enqueued work it never heard about. Blocking this request's thread is the point.
+     */
+    private static void holdBack(java.time.Duration delay) {
+        if (delay == null) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @GetMapping({REQUESTS + "/status", NS_REQUESTS + "/status"})

@@ -2,6 +2,9 @@ package dev.darkroom.support.amqp;
 
 import dev.darkroom.contracts.messaging.Topology;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
@@ -37,6 +40,22 @@ public class DarkroomAmqpAutoConfiguration {
     @ConditionalOnMissingBean
     MessageRecoverer deadLetterRecoverer(RabbitTemplate rabbitTemplate) {
         return new DeadLetterRecoverer(rabbitTemplate);
+    }
+
+    /** A message that fails the same way on every attempt goes to its dead-letter queue at once. */
+    @Bean
+    RabbitListenerRetrySettingsCustomizer poisonMessagesAreNotRetried() {
+        return settings -> settings.setExceptionPredicate(new PoisonMessages());
+    }
+
+    /**
+     * On shutdown a listener stops taking messages and finishes the ones in hand, for up to this long; a message
+     * still unfinished is not acked and goes to another instance. A service with its own customizer keeps it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ContainerCustomizer.class)
+    ContainerCustomizer<SimpleMessageListenerContainer> drainOnShutdown(AmqpProperties properties) {
+        return container -> container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
     }
 
     @Bean

@@ -1,0 +1,42 @@
+package dev.darkroom.worker.core;
+
+import dev.darkroom.contracts.catalog.Catalog;
+import dev.darkroom.worker.core.dispatch.DispatchConfiguration;
+import dev.darkroom.worker.core.images.InputImagesConfiguration;
+import dev.darkroom.worker.core.submit.SubmitConfiguration;
+import dev.darkroom.worker.core.webhooks.WebhooksConfiguration;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** A worker's whole wiring; an application only names its {@code darkroom.worker.kind}. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+            "dev.darkroom.support.amqp.DarkroomAmqpAutoConfiguration",
+            "dev.darkroom.support.fal.FalAutoConfiguration"
+        })
+@EnableConfigurationProperties(WorkerProperties.class)
+@Import({
+    WebhooksConfiguration.class,
+    InputImagesConfiguration.class,
+    SubmitConfiguration.class,
+    DispatchConfiguration.class
+})
+public class WorkerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Catalog catalog() {
+        return Catalog.load();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.darkroom.worker.core.webhooks;
+
+import dev.darkroom.contracts.webhooks.WebhookTokens;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The webhook URL a job is submitted with: {@code <public-url>/fal/webhooks/{jobId}?token=<token>}. The token (see
+ * {@link WebhookTokens}) lets the receiver refuse a URL Darkroom never handed out, on top of fal's signature.
+ */
+public final class WebhookUrls {
+
+    /** The prefix of the only secret that may have a default: one that must never reach the real fal. */
+    static final String DEV_SECRET_PREFIX = "dev-only";
+
+    private final String base;
+    private final WebhookTokens tokens;
+
+    WebhookUrls(WebhookProperties properties, URI falQueueUrl) {
+        String secret = properties.tokenSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException(
+                    "darkroom.webhooks.token-secret (DARKROOM_WEBHOOK_TOKEN_SECRET) is required: the webhook-receiver"
+                            + " refuses webhooks whose URL token it cannot check");
+        }
+        if (secret.startsWith(DEV_SECRET_PREFIX) && realFal(falQueueUrl)) {
+            throw new IllegalStateException("refusing to submit to " + falQueueUrl.getHost()
+                    + " with the development webhook token secret: set DARKROOM_WEBHOOK_TOKEN_SECRET");
+        }
+        URI publicUrl = URI.create(properties.publicUrl().trim());
+        if (!publicUrl.isAbsolute()
+                || publicUrl.getHost() == null
+                || !("http".equals(publicUrl.getScheme()) || "https".equals(publicUrl.getScheme()))) {
+            throw new IllegalStateException("darkroom.webhooks.public-url must be an absolute http(s) URL");
+        }
+        this.base = publicUrl.toString().replaceAll("/+$", "") + "/fal/webhooks/";
+        this.tokens = new WebhookTokens(secret);
+    }
+
+    /** The URL fal calls back when this job's request finishes. */
+    public String forJob(UUID jobId) {
+        return base + jobId + "?token=" + tokens.token(jobId);
+    }
+
+    private static boolean realFal(URI queueUrl) {
+        String host = queueUrl.getHost() == null ? "" : queueUrl.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("fal.run") || host.endsWith(".fal.run") || host.endsWith(".falrun.com");
+    }
+}

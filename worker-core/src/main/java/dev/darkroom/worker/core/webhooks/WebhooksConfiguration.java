@@ -1,0 +1,17 @@
+package dev.darkroom.worker.core.webhooks;
+
+import dev.darkroom.falclient.FalClientConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The job webhook URLs. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhooksConfiguration {
+
+    @Bean
+    WebhookUrls webhookUrls(WebhookProperties properties, FalClientConfig fal) {
+        return new WebhookUrls(properties, fal.queueBaseUrl());
+    }
+}
