@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** The webhook-receiver: records fal's signed webhooks durably, then copies each job's outputs into storage. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WebhookReceiverApplication {

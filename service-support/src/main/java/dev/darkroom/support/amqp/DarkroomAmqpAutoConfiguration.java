@@ -3,12 +3,12 @@ package dev.darkroom.support.amqp;
 import dev.darkroom.contracts.messaging.Topology;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
-import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,7 +55,8 @@ public class DarkroomAmqpAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ContainerCustomizer.class)
     ContainerCustomizer<SimpleMessageListenerContainer> drainOnShutdown(AmqpProperties properties) {
-        return container -> container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+        return container ->
+                container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
     }
 
     @Bean

@@ -1,0 +1,60 @@
+package dev.darkroom.receiver.support;
+
+import dev.darkroom.testsupport.FalSimServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads fal-sim's admin API: what it did with a request and its webhook. */
+public final class FalSimAdmin {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private FalSimAdmin() {}
+
+    /** {@code GET /_sim/requests/{id}}. */
+    public static JsonNode request(String requestId) {
+        return get("/_sim/requests/" + requestId);
+    }
+
+    /** The HTTP status of every webhook attempt so far (null for a failed call), in order. */
+    public static List<Integer> webhookStatuses(String requestId) {
+        List<Integer> statuses = new ArrayList<>();
+        for (JsonNode attempt : request(requestId).path("webhook").path("attempts")) {
+            statuses.add(
+                    attempt.path("status_code").isNumber()
+                            ? attempt.path("status_code").asInt()
+                            : null);
+        }
+        return statuses;
+    }
+
+    /** The state of the request: IN_QUEUE, IN_PROGRESS, COMPLETED. */
+    public static String state(String requestId) {
+        return request(requestId).path("state").asString();
+    }
+
+    /** The bytes behind a URL fal-sim returned (its CDN). */
+    public static byte[] download(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot download " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode get(String path) {
+        return JSON.readTree(download(FalSimServer.shared().baseUrl() + path));
+    }
+}
