@@ -142,7 +142,8 @@ class ImageJobEndToEndTest {
         JsonNode failed = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "failed", "succeeded");
 
         assertThat(failed.get("status").asString()).isEqualTo("failed");
-        assertThat(failed.get("error").get("message").asString()).isNotBlank();
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("content_policy_violation");
+        assertThat(failed.get("error").get("message").asString()).contains("flagged by a content checker");
         assertThat(failed.get("error").get("fal_detail")).isNotNull();
         assertThat(failed.get("cost_usd").asString()).isEqualTo("0.00");
     }

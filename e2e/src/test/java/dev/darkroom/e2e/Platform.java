@@ -152,6 +152,10 @@ final class Platform implements AutoCloseable {
         env.put("FAL_QUEUE_URL", fal.queueUrl());
         env.put("FAL_REST_URL", fal.restUrl());
         env.put("FAL_JWKS_URL", fal.jwksUrl());
+        env.put("FAL_CDN_URL", fal.cdnUrl());
+        // fal-sim's CDN and the test S3 server live on loopback, which the services refuse unless allow-listed
+        env.put("DARKROOM_ALLOWED_OUTPUT_HOSTS", "127.0.0.1");
+        env.put("DARKROOM_WORKER_ALLOWED_HOSTS", "127.0.0.1");
         env.put("FAL_KEY", fal.falKey());
         env.put("DARKROOM_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("DARKROOM_INTERNAL_TOKEN", INTERNAL_TOKEN);

@@ -130,7 +130,7 @@ class WebhookIngestionTest extends ReceiverIntegrationTest {
 
         JobFailed failed = awaitFailure(job);
 
-        assertThat(failed.error().code()).isEqualTo("fal_validation_error");
+        assertThat(failed.error().code()).isEqualTo("content_policy_violation");
         assertThat(failed.error().message())
                 .isEqualTo("The content could not be processed because it contained material flagged by a content"
                         + " checker.");

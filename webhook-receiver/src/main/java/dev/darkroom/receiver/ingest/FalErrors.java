@@ -7,12 +7,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns fal's error reports into a {@link JobError}: the code is fal's {@code error_type} when the body is fal's
- * flat request error, {@code fal_validation_error} for a {@code detail[]} body (a 422), else {@code fal_error}; the
+ * flat request error, fal's model error type or {@code fal_validation_error} for a {@code detail[]} body (a 422), else
+ * {@code fal_error}; the
  * message is fal's own text, readable by people; fal's body travels along as the detail.
  */
 final class FalErrors {
 
-    static final String VALIDATION = "fal_validation_error";
     static final String GENERIC = "fal_error";
 
     private FalErrors() {}
@@ -26,7 +26,7 @@ final class FalErrors {
                     errorType, firstText(text(payload, "detail"), error, "fal reported " + errorType), payload);
         }
         if (detail != null && detail.isArray() && !detail.isEmpty()) {
-            return new JobError(VALIDATION, describe(detail, error), payload);
+            return new JobError(JobError.codeForDetail(detail), describe(detail, error), payload);
         }
         return new JobError(
                 GENERIC,
@@ -42,7 +42,7 @@ final class FalErrors {
             String message = detail != null && detail.isArray() && !detail.isEmpty()
                     ? describe(detail, e.getMessage())
                     : e.getMessage();
-            return new JobError(VALIDATION, message, body);
+            return new JobError(JobError.codeForDetail(detail), message, body);
         }
         String code = e.errorType() != null ? e.errorType() : GENERIC;
         return new JobError(

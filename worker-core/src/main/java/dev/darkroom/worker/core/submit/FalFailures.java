@@ -55,7 +55,7 @@ final class FalFailures {
 
     private static String defaultCode(FalException e) {
         if (e instanceof FalValidationException || e.status() == 422) {
-            return "fal_validation_error";
+            return JobError.codeForDetail(e.body() == null ? null : e.body().get("detail"));
         }
         if (e instanceof FalAuthenticationException) {
             return "fal_unauthorized";
