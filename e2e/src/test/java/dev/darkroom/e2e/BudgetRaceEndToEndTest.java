@@ -59,6 +59,7 @@ class BudgetRaceEndToEndTest {
         });
 
         String body = "{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"race\"}}";
+        long burstStart = System.nanoTime();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, SUBMISSIONS)
                 .mapToObj(i -> Api.HTTP.sendAsync(
@@ -71,25 +72,34 @@ class BudgetRaceEndToEndTest {
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
+        long burstMillis = (System.nanoTime() - burstStart) / 1_000_000;
         responses.forEach(r -> statuses.merge(r.join().statusCode(), 1, Integer::sum));
 
         // a 202 is admitted or refused once the orchestrators get to it; wait until every job has its answer
         Awaitility.await("every submission decided")
                 .atMost(Duration.ofSeconds(120))
-                .until(() -> db.count("select count(*) from job where tenant_id = ? and status = 'accepted'", tenantId) == 0
-                        && db.count("select count(*) from job where tenant_id = ?", tenantId) == SUBMISSIONS);
+                .until(() ->
+                        db.count("select count(*) from job where tenant_id = ? and status = 'accepted'", tenantId) == 0
+                                && db.count("select count(*) from job where tenant_id = ?", tenantId) == SUBMISSIONS);
         burstRunning.set(false);
         watcher.join();
+        for (String instance : List.of("orchestrator", "orchestrator-2")) {
+            String metrics = new String(Api.download(platform.service(instance).url() + "/actuator/prometheus"));
+            metrics.lines()
+                    .filter(l -> l.startsWith("darkroom_admission"))
+                    .forEach(l -> System.out.println("admission metrics " + instance + ": " + l));
+        }
 
         long admitted = db.count("select count(*) from job where tenant_id = ? and status <> 'rejected'", tenantId);
         long refused = db.count(
                 "select count(*) from job where tenant_id = ? and status = 'rejected' and error_code = 'budget_exceeded'",
                 tenantId);
-        BigDecimal reservedEver = db.money(
-                "select sum(amount_usd) from ledger_entry where tenant_id = ? and kind = 'reserve'", tenantId);
+        BigDecimal reservedEver =
+                db.money("select sum(amount_usd) from ledger_entry where tenant_id = ? and kind = 'reserve'", tenantId);
         System.out.printf(
-                "budget race: submissions=%d http=%s admitted=%d refused_402=%d worst_committed=%s budget=%s%n",
-                SUBMISSIONS, statuses, admitted, refused, worstCommitted.get(), BUDGET);
+                "budget race: submissions=%d answered_in=%d ms http=%s admitted=%d refused_402=%d worst_committed=%s"
+                        + " budget=%s%n",
+                SUBMISSIONS, burstMillis, statuses, admitted, refused, worstCommitted.get(), BUDGET);
 
         assertThat(statuses.keySet()).allMatch(s -> s == 201 || s == 402 || s == 202);
         assertThat(statuses.getOrDefault(201, 0)).isLessThanOrEqualTo(AFFORDABLE);
@@ -97,11 +107,9 @@ class BudgetRaceEndToEndTest {
         assertThat(refused).isEqualTo(SUBMISSIONS - AFFORDABLE);
         assertThat(reservedEver).isLessThanOrEqualTo(BUDGET);
         assertThat(worstCommitted.get()).isLessThanOrEqualTo(BUDGET);
-        assertThat(db.money(
-                        "select sum(reserved_usd + spent_usd) from tenant_balance where tenant_id = ?", tenantId))
+        assertThat(db.money("select sum(reserved_usd + spent_usd) from tenant_balance where tenant_id = ?", tenantId))
                 .isLessThanOrEqualTo(BUDGET);
-        assertThat(db.count(
-                        "select count(distinct tenant_id) from job where tenant_id = ?", tenantId))
+        assertThat(db.count("select count(distinct tenant_id) from job where tenant_id = ?", tenantId))
                 .isEqualTo(1);
     }
 }

@@ -32,7 +32,9 @@ class FairnessEndToEndTest {
     static void start() {
         platform = Platform.start(
                 Map.of("fal-sim.queue.image-model-time", "200ms", "fal-sim.queue.concurrency", 8),
-                Map.of("orchestrator", List.of("--darkroom.dispatch.global-in-flight-cap=4", "--darkroom.dispatch.interval=200ms")));
+                Map.of(
+                        "orchestrator",
+                        List.of("--darkroom.dispatch.global-in-flight-cap=4", "--darkroom.dispatch.interval=200ms")));
     }
 
     @AfterAll
@@ -45,34 +47,45 @@ class FairnessEndToEndTest {
         Api api = new Api(platform.gatewayUrl());
         Db db = new Db(platform.database());
         Api.Tenant a = api.aTenant(
-                "max_concurrent_jobs", A_CAP, "max_queued_jobs", 5000, "requests_per_minute", 100_000, "monthly_budget_usd", "100.00");
+                "max_concurrent_jobs",
+                A_CAP,
+                "max_queued_jobs",
+                5000,
+                "requests_per_minute",
+                100_000,
+                "monthly_budget_usd",
+                "100.00");
         Api.Tenant b = api.aTenant("max_concurrent_jobs", 2);
         String body = "{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"backlog\",\"aspect_ratio\":\"1:1\"}}";
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> submitted = new ArrayList<>();
+        List<Future<Api.Response>> submitted = new ArrayList<>();
         for (int i = 0; i < A_JOBS; i++) {
-            submitted.add(pool.submit(() -> api.submit(a.key(), body).status()));
+            submitted.add(pool.submit(() -> api.submit(a.key(), body)));
         }
-        for (Future<Integer> f : submitted) {
-            assertThat(f.get()).isIn(201, 202);
+        for (Future<Api.Response> f : submitted) {
+            Api.Response r = f.get();
+            assertThat(r.status()).as("%s", r.body()).isIn(201, 202);
         }
         pool.shutdown();
 
         String bJob = api.submit(b.key(), body).body().get("id").asString();
         UUID bId = UUID.fromString(bJob);
-        Awaitility.await("B dispatched").atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                        "select count(*) from job_transition where job_id = ? and to_status = 'dispatched'", bId)
-                == 1);
+        Awaitility.await("B dispatched")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from job_transition where job_id = ? and to_status = 'dispatched'",
+                                bId)
+                        == 1);
 
-        Instant bQueued = ((Timestamp) db.rows(
-                                "select at from job_transition where job_id = ? and to_status = 'queued'", bId)
-                        .get(0)
-                        .get(0))
+        Instant bQueued = ((Timestamp)
+                        db.rows("select at from job_transition where job_id = ? and to_status = 'queued'", bId)
+                                .get(0)
+                                .get(0))
                 .toInstant();
-        long bDispatchId = ((Number) db.rows(
-                                "select id from job_transition where job_id = ? and to_status = 'dispatched'", bId)
-                        .get(0)
-                        .get(0))
+        long bDispatchId = ((Number)
+                        db.rows("select id from job_transition where job_id = ? and to_status = 'dispatched'", bId)
+                                .get(0)
+                                .get(0))
                 .longValue();
         long dispatchesBetween = db.count(
                 "select count(*) from job_transition where to_status = 'dispatched' and at >= ? and id < ?",

@@ -42,6 +42,14 @@ final class Platform implements AutoCloseable {
     private final Map<String, List<String>> args;
     private final Path logDir;
 
+    /**
+     * The platform running now. Platforms share the broker's queue names, so two at once would consume each other's
+     * messages: starting one stops the other first.
+     */
+    private static Platform live;
+
+    private boolean closed;
+
     private Platform(Map<String, Object> falSimProperties, Map<String, List<String>> args) {
         InfraResolver infra = InfraResolver.system();
         infra.require(Infra.POSTGRES);
@@ -62,8 +70,12 @@ final class Platform implements AutoCloseable {
      * @param falSimProperties fal-sim settings, such as its model time
      * @param args extra command-line properties per service, such as {@code --darkroom.dispatch.global-in-flight-cap=4}
      */
-    static Platform start(Map<String, Object> falSimProperties, Map<String, List<String>> args) {
+    static synchronized Platform start(Map<String, Object> falSimProperties, Map<String, List<String>> args) {
+        if (live != null) {
+            live.close();
+        }
         Platform platform = new Platform(falSimProperties, args);
+        live = platform;
         try {
             SERVICES.forEach(s -> platform.services.put(s, platform.process(s, s, platform.ports.get(s))));
             platform.services.values().forEach(ServiceProcess::start);
@@ -127,6 +139,11 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /** The arguments a service of this platform was started with. */
+    List<String> argsOf(String service) {
+        return args.getOrDefault(service, List.of());
+    }
+
     /** Kills (SIGKILL) and starts a service again on the same port, waiting until it is ready. */
     void restart(String name) {
         ServiceProcess p = services.get(name);
@@ -142,6 +159,7 @@ final class Platform implements AutoCloseable {
         env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
         env.put("RABBITMQ_USER", rabbit.username());
         env.put("RABBITMQ_PASSWORD", rabbit.password());
+        env.put("RABBITMQ_VHOST", rabbit.virtualHost());
         env.put("PG_URL", database.jdbcUrl());
         env.put("PG_USER", database.user());
         env.put("PG_PASSWORD", database.password() == null ? "" : database.password());
@@ -192,8 +210,16 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         services.values().parallelStream().forEach(ServiceProcess::stop);
         fal.close();
     }

@@ -1,19 +1,34 @@
 package dev.darkroom.e2e;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One platform for the end-to-end classes that need no special settings; started on first use and stopped when the
- * test JVM exits, so the services start once for the whole module.
+ * test JVM exits (or when a class starts a platform of its own), so the services start as few times as possible.
  */
 final class SharedPlatform {
+
+    /**
+     * Settings of the shared platform: a generous admission bound, so a burst on a loaded two-core machine is still
+     * answered synchronously (the 202 path has its own test), and a reconciler quick enough for tests to watch.
+     */
+    static final Map<String, List<String>> ARGS = Map.of(
+            "gateway", List.of("--darkroom.gateway.submit-timeout=20s"),
+            "orchestrator", Reconciling.FAST);
 
     private static Platform platform;
 
     private SharedPlatform() {}
 
     static synchronized Platform get() {
-        if (platform == null) {
-            platform = Platform.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
+        if (platform == null || platform.closed()) {
+            Platform started = Platform.start(Map.of(), ARGS);
+            if (platform == null) {
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> SharedPlatform.platform.close(), "e2e-platform-stop"));
+            }
+            platform = started;
         }
         return platform;
     }

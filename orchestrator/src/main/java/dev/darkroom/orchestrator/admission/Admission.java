@@ -115,61 +115,76 @@ class Admission {
                         period,
                         command.idempotencyKey()),
                 now);
-        Rejection rejection = check(command, quota, estimate.amountUsd(), period, now);
-        if (rejection != null) {
-            job.reject(rejection.code(), rejection.detail(), now);
+        Decision decision = decide(command, quota, estimate.amountUsd(), period, now);
+        if (decision.rejection() != null) {
+            job.reject(decision.rejection().code(), decision.rejection().detail(), now);
             jobs.saveAndFlush(job);
-            return SubmitJobReply.rejected(rejection, views.tree(job));
+            return SubmitJobReply.rejected(decision.rejection(), views.tree(job));
         }
         job.queue(now);
         jobs.saveAndFlush(job);
         ledger.reserve(command.tenantId(), job.id(), period, estimate.amountUsd());
+        BigDecimal before = decision.balance().committedUsd();
         alerts.check(
                 command.tenantId(),
                 period,
                 quota.budgetUsd(),
                 quota.thresholdsPct(),
-                ledger.balance(command.tenantId(), period));
+                before,
+                before.add(estimate.amountUsd()));
         if (command.idempotencyKey() != null) {
             idempotency.remember(command, now);
         }
         return SubmitJobReply.admitted(views.tree(job));
     }
 
-    private Rejection check(
+    /**
+     * The checks, cheapest first, each under the tenant lock.
+     *
+     * @param rejection why the job is refused, or null
+     * @param balance the tenant's month before this job (when it got as far as the budget check)
+     */
+    private record Decision(Rejection rejection, Balance balance) {}
+
+    private Decision decide(
             SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
         if (!quota.active()) {
-            return rejection(403, "tenant_suspended", "this tenant is suspended");
+            return new Decision(rejection(403, "tenant_suspended", "this tenant is suspended"), null);
         }
-        RateWindow rate = limits.countRequest(command.tenantId(), now);
+        TenantLimits.Usage usage = limits.countRequest(command.tenantId(), now);
+        RateWindow rate = usage.rate();
         if (rate.exceeds(quota.requestsPerMinute())) {
-            return new Rejection(
-                    429,
-                    "rate_limited",
-                    "more than " + quota.requestsPerMinute() + " requests per minute",
-                    rate.retryAfterSeconds(quota.requestsPerMinute()),
-                    Map.of("requests_per_minute", quota.requestsPerMinute()));
+            return new Decision(
+                    new Rejection(
+                            429,
+                            "rate_limited",
+                            "more than " + quota.requestsPerMinute() + " requests per minute",
+                            rate.retryAfterSeconds(quota.requestsPerMinute()),
+                            Map.of("requests_per_minute", quota.requestsPerMinute())),
+                    null);
         }
         if (quota.allowedModels() != null && !quota.allowedModels().contains(command.model())) {
-            return new Rejection(
-                    403,
-                    "model_not_allowed",
-                    "model " + command.model() + " is not allowed for this tenant",
-                    null,
-                    Map.of("allowed_models", quota.allowedModels()));
+            return new Decision(
+                    new Rejection(
+                            403,
+                            "model_not_allowed",
+                            "model " + command.model() + " is not allowed for this tenant",
+                            null,
+                            Map.of("allowed_models", quota.allowedModels())),
+                    null);
         }
-        int open = limits.openJobs(command.tenantId());
-        if (open >= quota.maxQueuedJobs()) {
-            return new Rejection(
-                    429,
-                    "concurrency_limited",
-                    "the tenant already has " + open + " unfinished jobs, its limit",
-                    5L,
-                    Map.of("max_queued_jobs", quota.maxQueuedJobs()));
+        if (usage.openJobs() >= quota.maxQueuedJobs()) {
+            return new Decision(
+                    new Rejection(
+                            429,
+                            "concurrency_limited",
+                            "the tenant already has " + usage.openJobs() + " unfinished jobs, its limit",
+                            5L,
+                            Map.of("max_queued_jobs", quota.maxQueuedJobs())),
+                    null);
         }
         Balance balance = ledger.lockBalance(command.tenantId(), period);
-        BigDecimal after = balance.committedUsd().add(estimate);
-        if (after.compareTo(quota.budgetUsd()) > 0) {
+        if (balance.committedUsd().add(estimate).compareTo(quota.budgetUsd()) > 0) {
             Map<String, Object> money = new LinkedHashMap<>();
             money.put("budget_usd", Money.format(quota.budgetUsd()));
             money.put("spent_usd", Money.format(balance.spentUsd()));
@@ -179,9 +194,11 @@ class Admission {
                     Money.format(
                             quota.budgetUsd().subtract(balance.committedUsd()).max(BigDecimal.ZERO)));
             money.put("estimated_cost_usd", Money.format(estimate));
-            return new Rejection(402, "budget_exceeded", "this job would exceed the monthly budget", null, money);
+            return new Decision(
+                    new Rejection(402, "budget_exceeded", "this job would exceed the monthly budget", null, money),
+                    balance);
         }
-        return null;
+        return new Decision(null, balance);
     }
 
     private SubmitJobReply replyFor(Job job) {

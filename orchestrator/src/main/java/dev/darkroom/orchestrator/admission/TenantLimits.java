@@ -64,33 +64,36 @@ class TenantLimits {
     }
 
     /**
-     * Counts this request in its minute and returns the sliding-window estimate of requests in the last 60 s:
-     * this minute's count plus the previous minute's, weighted by how much of it the window still covers.
+     * What admission weighs a request against, read in one round trip under the tenant lock.
+     *
+     * @param rate the sliding requests-per-minute window, this request counted
+     * @param openJobs the tenant's unfinished jobs
      */
-    RateWindow countRequest(UUID tenantId, Instant now) {
-        Instant minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
-        int current = jdbc.sql("""
-                        insert into rate_window (tenant_id, window_start, requests) values (?, ?, 1)
-                        on conflict (tenant_id, window_start) do update set requests = rate_window.requests + 1
-                        returning requests
-                        """)
-                .params(tenantId, Timestamp.from(minute))
-                .query(Integer.class)
-                .single();
-        int previous = jdbc.sql("select requests from rate_window where tenant_id = ? and window_start = ?")
-                .params(tenantId, Timestamp.from(minute.minusSeconds(60)))
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-        return new RateWindow(minute, now, current, previous);
-    }
+    record Usage(RateWindow rate, int openJobs) {}
 
-    /** Jobs of the tenant not yet finished: waiting in Darkroom or at fal. */
-    int openJobs(UUID tenantId) {
+    /**
+     * Counts this request in its minute and reads the sliding-window estimate of the last 60 s (this minute's count
+     * plus the previous minute's, weighted by how much of it the window still covers) and the open jobs.
+     */
+    Usage countRequest(UUID tenantId, Instant now) {
+        Instant minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
         return jdbc.sql("""
-                        select count(*) from job
-                         where tenant_id = ? and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')
-                        """).param(tenantId).query(Integer.class).single();
+                        with counted as (
+                            insert into rate_window (tenant_id, window_start, requests) values (:tenant, :minute, 1)
+                            on conflict (tenant_id, window_start) do update set requests = rate_window.requests + 1
+                            returning requests)
+                        select (select requests from counted),
+                               coalesce((select requests from rate_window
+                                          where tenant_id = :tenant and window_start = :previous), 0),
+                               (select count(*) from job
+                                 where tenant_id = :tenant
+                                   and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running'))
+                        """)
+                .param("tenant", tenantId)
+                .param("minute", Timestamp.from(minute))
+                .param("previous", Timestamp.from(minute.minusSeconds(60)))
+                .query((rs, n) -> new Usage(new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)), rs.getInt(3)))
+                .single();
     }
 
     private static List<Integer> integers(Array array) throws SQLException {

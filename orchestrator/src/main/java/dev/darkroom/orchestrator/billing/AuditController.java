@@ -50,9 +50,8 @@ class AuditController {
                 .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2)))
                 .list();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long open = jdbc.sql(
-                        "select count(*) from job where tenant_id = ?"
-                                + " and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')")
+        long open = jdbc.sql("select count(*) from job where tenant_id = ?"
+                        + " and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')")
                 .param(id)
                 .query(Long.class)
                 .single();
@@ -61,8 +60,10 @@ class AuditController {
         jobs.put("terminal", total - open);
         jobs.put("by_status", byStatus);
 
-        BigDecimal settled = money("select sum(amount_usd) from ledger_entry where tenant_id = ? and kind = 'settle'", id);
-        BigDecimal succeededCosts = money("select sum(cost_usd) from job where tenant_id = ? and status = 'succeeded'", id);
+        BigDecimal settled =
+                money("select sum(amount_usd) from ledger_entry where tenant_id = ? and kind = 'settle'", id);
+        BigDecimal succeededCosts =
+                money("select sum(cost_usd) from job where tenant_id = ? and status = 'succeeded'", id);
         BigDecimal reservedNet = money(
                 "select sum(case kind when 'reserve' then amount_usd when 'release' then -amount_usd else 0 end)"
                         + " from ledger_entry where tenant_id = ?",
@@ -85,8 +86,7 @@ class AuditController {
                 && balanceReserved.compareTo(reservedNet) == 0
                 && balanceSpent.compareTo(settled) == 0;
 
-        long doubleCharged = jdbc.sql(
-                        """
+        long doubleCharged = jdbc.sql("""
                         select count(*) from job j
                          where j.tenant_id = ?
                            and exists (select 1 from ledger_entry l where l.job_id = j.id and l.kind = 'settle')
@@ -94,20 +94,13 @@ class AuditController {
                                 or (select count(*) from ledger_entry l where l.job_id = j.id and l.kind = 'settle') > 1
                                 or (select sum(amount_usd) from ledger_entry l where l.job_id = j.id and l.kind = 'settle')
                                    <> j.cost_usd)
-                        """)
-                .param(id)
-                .query(Long.class)
-                .single();
-        long unexpectedOutputs = jdbc.sql(
-                        """
+                        """).param(id).query(Long.class).single();
+        long unexpectedOutputs = jdbc.sql("""
                         select count(*) from job j
                          where j.tenant_id = ? and j.status = 'succeeded'
                            and (select count(*) from job_output o where o.job_id = j.id)
                                <> case when j.kind = 'video' then 1 else coalesce((j.input ->> 'num_images')::int, 1) end
-                        """)
-                .param(id)
-                .query(Long.class)
-                .single();
+                        """).param(id).query(Long.class).single();
         return new Audit(id, jobs, ledger, balanced, doubleCharged, unexpectedOutputs);
     }
 

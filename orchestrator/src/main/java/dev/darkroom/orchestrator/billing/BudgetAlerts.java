@@ -36,15 +36,29 @@ public class BudgetAlerts {
         this.events = events;
     }
 
+    /**
+     * Records the thresholds the committed spend reached with this change: at or above the line now, below it
+     * before. Thresholds already behind are not looked at again, so steady admissions above one cost no query.
+     *
+     * @param before the committed spend before the change
+     * @param after the committed spend after it
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void check(UUID tenantId, LocalDate period, BigDecimal budget, List<Integer> thresholds, Balance balance) {
+    public void check(
+            UUID tenantId,
+            LocalDate period,
+            BigDecimal budget,
+            List<Integer> thresholds,
+            BigDecimal before,
+            BigDecimal after) {
         if (budget.signum() <= 0) {
             return;
         }
-        BigDecimal committed = balance.committedUsd();
+        BigDecimal committed = after;
         for (int pct : thresholds) {
             BigDecimal line = budget.multiply(BigDecimal.valueOf(pct)).movePointLeft(2);
-            if (committed.compareTo(line) >= 0 && record(tenantId, period, pct, budget, committed)) {
+            boolean crossedNow = committed.compareTo(line) >= 0 && before.compareTo(line) < 0;
+            if (crossedNow && record(tenantId, period, pct, budget, committed)) {
                 meters.counter(
                                 "darkroom_budget_alerts_total",
                                 "tenant",

@@ -51,9 +51,24 @@ public class Ledger {
     /** Holds a job's estimate against its tenant's budget. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(UUID tenantId, UUID jobId, LocalDate period, BigDecimal amount) {
-        if (entry(tenantId, jobId, "reserve", period, amount)) {
-            move(tenantId, period, amount, BigDecimal.ZERO);
-        }
+        // the entry and its balance move in one statement: admission runs this under the tenant lock
+        jdbc.sql("""
+                        with entry as (
+                            insert into ledger_entry (tenant_id, job_id, kind, amount_usd, period, created_at)
+                            values (:tenant, :job, 'reserve', :amount, :period, :now)
+                            on conflict (job_id, kind) do nothing
+                            returning amount_usd)
+                        insert into tenant_balance (tenant_id, period, reserved_usd, spent_usd)
+                        select :tenant, :period, amount_usd, 0 from entry
+                        on conflict (tenant_id, period) do update
+                           set reserved_usd = tenant_balance.reserved_usd + excluded.reserved_usd
+                        """)
+                .param("tenant", tenantId)
+                .param("job", jobId)
+                .param("amount", amount)
+                .param("period", Date.valueOf(period))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Gives a job's reservation back (failed, canceled, expired); nothing if it never reserved or already did. */

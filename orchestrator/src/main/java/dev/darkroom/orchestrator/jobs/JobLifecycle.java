@@ -12,11 +12,8 @@ import dev.darkroom.contracts.messages.JobCompleted;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.StoredOutput;
-import dev.darkroom.orchestrator.billing.BudgetAlerts;
 import dev.darkroom.orchestrator.billing.Ledger;
 import dev.darkroom.orchestrator.dispatch.Dispatcher;
-import dev.darkroom.orchestrator.tenants.Quota;
-import dev.darkroom.orchestrator.tenants.TenantRepository;
 import dev.darkroom.orchestrator.webhooks.TenantEvents;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -29,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,9 +40,7 @@ public class JobLifecycle {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobRepository jobs;
-    private final TenantRepository tenants;
     private final Ledger ledger;
-    private final BudgetAlerts alerts;
     private final TenantEvents events;
     private final JobViews views;
     private final FalRequestsToCancel toCancel;
@@ -59,9 +53,7 @@ public class JobLifecycle {
 
     JobLifecycle(
             JobRepository jobs,
-            TenantRepository tenants,
             Ledger ledger,
-            BudgetAlerts alerts,
             TenantEvents events,
             JobViews views,
             FalRequestsToCancel toCancel,
@@ -72,9 +64,7 @@ public class JobLifecycle {
             JobEventsProperties properties,
             Clock clock) {
         this.jobs = jobs;
-        this.tenants = tenants;
         this.ledger = ledger;
-        this.alerts = alerts;
         this.events = events;
         this.views = views;
         this.toCancel = toCancel;
@@ -156,7 +146,6 @@ public class JobLifecycle {
         ledger.settle(job.tenantId(), job.id(), job.budgetPeriod(), cost);
         job.succeeded(cost, now);
         jobs.flush();
-        checkAlerts(job);
         events.enqueue(job.tenantId(), "job.succeeded", views.view(job));
         dispatcher.nudge();
     }
@@ -252,17 +241,5 @@ public class JobLifecycle {
         jobs.flush();
         events.enqueue(job.tenantId(), "job.expired", views.view(job));
         dispatcher.nudge();
-    }
-
-    private void checkAlerts(Job job) {
-        tenants.findById(job.tenantId()).ifPresent(t -> {
-            Quota q = t.quota();
-            alerts.check(
-                    t.id(),
-                    job.budgetPeriod(),
-                    q.monthlyBudgetUsd(),
-                    q.alertThresholdsPct(),
-                    ledger.balance(t.id(), job.budgetPeriod()));
-        });
     }
 }

@@ -56,8 +56,7 @@ class AdmissionBenchmark {
 
         UUID others = support.aTenant();
         long start = System.nanoTime();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into job (id, tenant_id, model, kind, status, input, estimated_cost_usd, cost_usd,
                                          budget_period, created_at, updated_at)
                         select gen_random_uuid(), case when g % 10 = 0 then ? else ? end, 'flux-dev', 'image',
@@ -65,9 +64,7 @@ class AdmissionBenchmark {
                                '{"prompt":"p"}'::jsonb, 0.025, 0.025, date_trunc('month', now())::date,
                                now() - (g || ' seconds')::interval, now()
                           from generate_series(1, 1000000) g
-                        """)
-                .params(tenant, others)
-                .update();
+                        """).params(tenant, others).update();
         jdbc.sql("analyze job").update();
         System.out.printf("inserted 1,000,000 job rows in %.1f s%n", (System.nanoTime() - start) / 1e9);
 
