@@ -13,9 +13,8 @@ final class SharedPlatform {
      * Settings of the shared platform: a generous admission bound, so a burst on a loaded two-core machine is still
      * answered synchronously (the 202 path has its own test), and a reconciler quick enough for tests to watch.
      */
-    static final Map<String, List<String>> ARGS = Map.of(
-            "gateway", List.of("--darkroom.gateway.submit-timeout=20s"),
-            "orchestrator", Reconciling.FAST);
+    static final Map<String, List<String>> ARGS =
+            Map.of("gateway", List.of("--darkroom.gateway.submit-timeout=20s"), "orchestrator", Reconciling.FAST);
 
     private static Platform platform;
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +48,16 @@ import tools.jackson.databind.node.ObjectNode;
 class SubmitHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
+    private static final List<String> OUTCOMES = List.of(
+            "created",
+            "accepted",
+            "budget_exceeded",
+            "rate_limited",
+            "concurrency_limited",
+            "model_not_allowed",
+            "tenant_suspended",
+            "idempotency_key_reused",
+            "idempotency_key_in_use");
     private static final ParameterizedTypeReference<SubmitJobReply> REPLY = new ParameterizedTypeReference<>() {};
 
     private final AsyncRabbitTemplate rpc;
@@ -79,6 +90,8 @@ class SubmitHandler {
         this.clock = clock;
         this.meters = meters;
         rpc.setReceiveTimeout(properties.submitTimeout().plusSeconds(1).toMillis());
+        // counters start at zero, so the first submission of each outcome shows as an increase
+        OUTCOMES.forEach(o -> meters.counter("darkroom_gateway_submissions_total", "outcome", o));
     }
 
     Mono<ServerResponse> submit(ServerRequest request) {

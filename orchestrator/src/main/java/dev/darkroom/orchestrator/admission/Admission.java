@@ -114,7 +114,7 @@ class Admission {
                         estimate.amountUsd(),
                         period,
                         command.idempotencyKey()),
-                now);
+                acceptedAt(command, now));
         Decision decision = decide(command, quota, estimate.amountUsd(), period, now);
         if (decision.rejection() != null) {
             job.reject(decision.rejection().code(), decision.rejection().detail(), now);
@@ -136,6 +136,14 @@ class Admission {
             idempotency.remember(command, now);
         }
         return SubmitJobReply.admitted(views.tree(job));
+    }
+
+    /**
+     * When the gateway accepted the job, which is the job's creation time even when admission comes later (the
+     * orchestrator was down and the gateway answered 202); never later than now, whatever the clocks say.
+     */
+    private static Instant acceptedAt(SubmitJob command, Instant now) {
+        return command.requestedAt() != null && command.requestedAt().isBefore(now) ? command.requestedAt() : now;
     }
 
     /**

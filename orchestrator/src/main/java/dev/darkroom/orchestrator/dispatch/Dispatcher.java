@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.dispatch;
 
+import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.orchestrator.jobs.Job;
 import dev.darkroom.orchestrator.jobs.JobRepository;
@@ -28,7 +29,8 @@ public class Dispatcher extends PollingLoop {
             TransactionTemplate tx,
             Clock clock,
             MeterRegistry meters,
-            DispatchProperties properties) {
+            DispatchProperties properties,
+            Catalog catalog) {
         super(
                 "dispatcher",
                 properties.interval(),
@@ -54,5 +56,7 @@ public class Dispatcher extends PollingLoop {
                     }
                     return false;
                 })));
+        // counters start at zero, so the first dispatch of each model shows as an increase
+        catalog.models().forEach(m -> meters.counter("darkroom_jobs_dispatched_total", "model", m.id()));
     }
 }

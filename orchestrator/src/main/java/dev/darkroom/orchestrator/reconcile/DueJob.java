@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.reconcile;
 
+import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param cancelRequestedAt when the tenant asked to cancel, or null
  * @param dispatchAttempts how often it was sent to a work queue
  * @param submittedAt when fal accepted it, or null
+ * @param kind image or video
  */
 record DueJob(
         UUID id,
@@ -26,4 +28,5 @@ record DueJob(
         String cancelUrl,
         Instant cancelRequestedAt,
         int dispatchAttempts,
-        Instant submittedAt) {}
+        Instant submittedAt,
+        ModelKind kind) {}

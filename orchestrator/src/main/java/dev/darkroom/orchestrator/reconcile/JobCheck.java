@@ -13,6 +13,7 @@ import dev.darkroom.falclient.queue.FalResult;
 import dev.darkroom.falclient.queue.FalStatus;
 import dev.darkroom.orchestrator.dispatch.DispatchProperties;
 import dev.darkroom.orchestrator.dispatch.Redispatch;
+import dev.darkroom.orchestrator.dispatch.WorkQueues;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import java.time.Clock;
@@ -30,6 +31,7 @@ class JobCheck {
     private final FalClient fal;
     private final JobLifecycle lifecycle;
     private final Redispatch redispatch;
+    private final WorkQueues workQueues;
     private final ConfirmedPublisher publisher;
     private final ReconcilerQueries queries;
     private final ReconcilerProperties properties;
@@ -40,6 +42,7 @@ class JobCheck {
             FalClient fal,
             JobLifecycle lifecycle,
             Redispatch redispatch,
+            WorkQueues workQueues,
             ConfirmedPublisher publisher,
             ReconcilerQueries queries,
             ReconcilerProperties properties,
@@ -48,6 +51,7 @@ class JobCheck {
         this.fal = fal;
         this.lifecycle = lifecycle;
         this.redispatch = redispatch;
+        this.workQueues = workQueues;
         this.publisher = publisher;
         this.queries = queries;
         this.properties = properties;
@@ -86,6 +90,9 @@ class JobCheck {
     private void checkDispatched(DueJob job) {
         if (job.cancelRequestedAt() != null) {
             lifecycle.canceled(job.id());
+        } else if (!workQueues.hasConsumers(job.kind())) {
+            log.info("job {} waits for a {} worker; none is consuming", job.id(), job.kind());
+            queries.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));
         } else if (job.dispatchAttempts() >= dispatch.maxAttempts()) {
             lifecycle.failed(new JobFailed(
                     job.id(),

@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.reconcile;
 
+import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,7 +29,8 @@ class ReconcilerQueries {
                         returning j.id, j.status, j.fal_request_id, j.fal_status_url, j.fal_response_url, j.fal_cancel_url,
                                   j.cancel_requested_at, j.dispatch_attempts,
                                   (select t.at from job_transition t
-                                    where t.job_id = j.id and t.to_status = 'submitted' order by t.id limit 1)
+                                    where t.job_id = j.id and t.to_status = 'submitted' order by t.id limit 1),
+                                  j.kind
                         """)
                 .param("lease", Timestamp.from(leaseUntil))
                 .param("now", Timestamp.from(now))
@@ -42,7 +44,8 @@ class ReconcilerQueries {
                         rs.getString(6),
                         instant(rs.getTimestamp(7)),
                         rs.getInt(8),
-                        instant(rs.getTimestamp(9))))
+                        instant(rs.getTimestamp(9)),
+                        ModelKind.valueOf(rs.getString(10).toUpperCase(java.util.Locale.ROOT))))
                 .list();
     }
 
