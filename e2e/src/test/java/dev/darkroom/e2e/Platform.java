@@ -122,6 +122,14 @@ final class Platform implements AutoCloseable {
         return database;
     }
 
+    /** Stops the platform running now, if any, for a test that runs its services another way. */
+    static synchronized void stopLive() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
+    }
+
     /** Another instance of a service, on its own port, next to the first (e.g. a second orchestrator). */
     ServiceProcess addInstance(String service, String instanceName) {
         ServiceProcess p = process(service, instanceName, freePort());

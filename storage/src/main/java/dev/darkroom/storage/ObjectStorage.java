@@ -5,12 +5,15 @@ import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -137,6 +140,24 @@ public final class ObjectStorage {
                     key, stat.size(), stat.userMetadata().getFirst(SHA256_METADATA), stat.contentType());
         } catch (MinioException e) {
             throw S3Errors.translate(key, "Cannot stat " + key, e);
+        }
+    }
+
+    /** How many objects there are under a key prefix, such as a tenant's; for audits, it lists them all. */
+    public long count(String prefix) {
+        long n = 0;
+        try {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
+                item.get();
+                n++;
+            }
+            return n;
+        } catch (MinioException e) {
+            throw S3Errors.translate(prefix, "Cannot list " + prefix, e);
         }
     }
 

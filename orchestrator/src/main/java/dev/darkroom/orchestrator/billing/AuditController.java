@@ -1,5 +1,7 @@
 package dev.darkroom.orchestrator.billing;
 
+import dev.darkroom.storage.ObjectKeys;
+import dev.darkroom.storage.ObjectStorage;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final JdbcClient jdbc;
+    private final ObjectStorage storage;
 
-    AuditController(JdbcClient jdbc) {
+    AuditController(JdbcClient jdbc, ObjectStorage storage) {
         this.jdbc = jdbc;
+        this.storage = storage;
     }
 
     /**
@@ -32,6 +36,9 @@ class AuditController {
      * @param ledgerBalanced whether they do
      * @param doubleChargedJobs jobs charged more than once, charged without succeeding, or charged other than their cost
      * @param jobsWithUnexpectedOutputs succeeded jobs whose stored outputs are not exactly the files fal was asked for
+     * @param outputRows output files recorded on the tenant's jobs
+     * @param storedObjects objects in storage under the tenant's prefix; equal to {@code outputRows} when nothing was
+     *     stored twice or left behind
      */
     record Audit(
             UUID tenantId,
@@ -39,7 +46,9 @@ class AuditController {
             Map<String, String> ledger,
             boolean ledgerBalanced,
             long doubleChargedJobs,
-            long jobsWithUnexpectedOutputs) {}
+            long jobsWithUnexpectedOutputs,
+            long outputRows,
+            long storedObjects) {}
 
     @GetMapping("/v1/admin/tenants/{id}/audit")
     @Transactional(readOnly = true)
@@ -101,11 +110,20 @@ class AuditController {
                            and (select count(*) from job_output o where o.job_id = j.id)
                                <> case when j.kind = 'video' then 1 else coalesce((j.input ->> 'num_images')::int, 1) end
                         """).param(id).query(Long.class).single();
-        return new Audit(id, jobs, ledger, balanced, doubleCharged, unexpectedOutputs);
+        long outputRows = jdbc.sql(
+                        "select count(*) from job_output o join job j on j.id = o.job_id where j.tenant_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        long storedObjects = storage.count(ObjectKeys.tenantPrefix(id));
+        return new Audit(id, jobs, ledger, balanced, doubleCharged, unexpectedOutputs, outputRows, storedObjects);
     }
 
+    /** A sum, zero over no rows. */
     private BigDecimal money(String sql, UUID tenant) {
-        BigDecimal v = jdbc.sql(sql).param(tenant).query(BigDecimal.class).single();
-        return v == null ? BigDecimal.ZERO : v;
+        return jdbc.sql("select coalesce((" + sql + "), 0)")
+                .param(tenant)
+                .query(BigDecimal.class)
+                .single();
     }
 }
