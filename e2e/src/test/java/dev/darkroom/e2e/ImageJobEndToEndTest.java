@@ -216,6 +216,31 @@ class ImageJobEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void aVideoJobProducesAnMp4OfTheRequestedLengthChargedPerSecond() {
+        String id = api.submit(
+                        tenant.key(),
+                        Map.of(
+                                "model",
+                                "hailuo-02-text-to-video",
+                                "input",
+                                Map.of("prompt", "waves at night", "duration", 6)))
+                .body()
+                .get("id")
+                .asString();
+
+        JsonNode done = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded", "failed");
+
+        assertThat(done.get("status").asString()).isEqualTo("succeeded");
+        JsonNode video = done.get("outputs").get(0);
+        assertThat(video.get("content_type").asString()).isEqualTo("video/mp4");
+        assertThat(video.get("duration_seconds").decimalValue()).isEqualByComparingTo("6");
+        assertThat(done.get("cost_usd").asString()).isEqualTo("0.27");
+        byte[] mp4 = Api.download(video.get("url").asString());
+        assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    }
+
+    @Test
     @Order(100)
     void aSubmitWhileTheOrchestratorIsDownIsAcceptedAndCompletesWhenItIsBack() {
         ServiceProcess orchestrator = platform.service("orchestrator");

@@ -222,6 +222,16 @@ final class Platform implements AutoCloseable {
         return closed;
     }
 
+    /** Ends every process at once (SIGKILL), for the end of the test JVM, when nothing needs a graceful stop. */
+    synchronized void kill() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        services.values().forEach(ServiceProcess::kill);
+        fal.close();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

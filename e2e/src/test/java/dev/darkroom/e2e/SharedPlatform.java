@@ -25,7 +25,7 @@ final class SharedPlatform {
             Platform started = Platform.start(Map.of(), ARGS);
             if (platform == null) {
                 Runtime.getRuntime()
-                        .addShutdownHook(new Thread(() -> SharedPlatform.platform.close(), "e2e-platform-stop"));
+                        .addShutdownHook(new Thread(() -> SharedPlatform.platform.kill(), "e2e-platform-stop"));
             }
             platform = started;
         }

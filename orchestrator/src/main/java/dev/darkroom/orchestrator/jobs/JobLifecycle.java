@@ -147,7 +147,7 @@ public class JobLifecycle {
         job.succeeded(cost, now);
         jobs.flush();
         events.enqueue(job.tenantId(), "job.succeeded", views.view(job));
-        dispatcher.nudge();
+        dispatcher.nudgeAfterCommit();
     }
 
     /**
@@ -200,7 +200,7 @@ public class JobLifecycle {
             jobs.flush();
             events.enqueue(job.tenantId(), "job.failed", views.view(job));
         }
-        dispatcher.nudge();
+        dispatcher.nudgeAfterCommit();
     }
 
     /** The tenant canceled a job still waiting in Darkroom, or fal confirmed a cancellation. */
@@ -214,7 +214,7 @@ public class JobLifecycle {
         job.canceled(clock.instant());
         jobs.flush();
         events.enqueue(job.tenantId(), "job.canceled", views.view(job));
-        dispatcher.nudge();
+        dispatcher.nudgeAfterCommit();
     }
 
     /** fal reports the job in progress. */
@@ -240,6 +240,6 @@ public class JobLifecycle {
         job.expired(message, clock.instant());
         jobs.flush();
         events.enqueue(job.tenantId(), "job.expired", views.view(job));
-        dispatcher.nudge();
+        dispatcher.nudgeAfterCommit();
     }
 }

@@ -6,8 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores a message to publish; must run inside the transaction of the change that causes it. */
@@ -38,11 +36,6 @@ public class Outbox {
                         MESSAGES.writeValueAsString(message),
                         Timestamp.from(clock.instant()))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.nudge();
-            }
-        });
+        relay.nudgeAfterCommit();
     }
 }

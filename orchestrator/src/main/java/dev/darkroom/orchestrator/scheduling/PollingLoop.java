@@ -7,6 +7,8 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One background thread that runs a task every {@code interval}, or at once when {@link #nudge()}d, and again
@@ -36,6 +38,20 @@ public class PollingLoop implements SmartLifecycle {
     /** Runs a round soon, without waiting for the interval. */
     public void nudge() {
         wake.release();
+    }
+
+    /** Runs a round soon after the current transaction commits, so the round sees what it wrote; at once without one. */
+    public void nudgeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            nudge();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                nudge();
+            }
+        });
     }
 
     @Override

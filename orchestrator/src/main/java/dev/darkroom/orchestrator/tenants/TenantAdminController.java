@@ -38,12 +38,15 @@ class TenantAdminController {
     private final PlanRepository plans;
     private final Catalog catalog;
     private final Clock clock;
+    private final OutputRetention retention;
 
-    TenantAdminController(TenantRepository tenants, PlanRepository plans, Catalog catalog, Clock clock) {
+    TenantAdminController(
+            TenantRepository tenants, PlanRepository plans, Catalog catalog, Clock clock, OutputRetention retention) {
         this.tenants = tenants;
         this.plans = plans;
         this.catalog = catalog;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @PostMapping
@@ -59,7 +62,9 @@ class TenantAdminController {
         Tenant tenant = new Tenant(UUID.randomUUID(), changes.name().value(), plan(planId), now);
         tenant.update(changes, now);
         tenant.setWebhookSecret(newWebhookSecret());
-        return TenantView.of(tenants.save(tenant));
+        TenantView view = TenantView.of(tenants.save(tenant));
+        retention.nudgeAfterCommit();
+        return view;
     }
 
     @GetMapping
@@ -96,6 +101,7 @@ class TenantAdminController {
             tenant.changePlan(plan(body.get("plan").asString()), now);
         }
         tenant.update(TenantChanges.parse(body, catalog), now);
+        retention.nudgeAfterCommit();
         return TenantView.of(tenant);
     }
 
@@ -107,6 +113,7 @@ class TenantAdminController {
         }
         Tenant tenant = tenant(id);
         tenant.changePlan(plan(body.get("plan").asString()), clock.instant());
+        retention.nudgeAfterCommit();
         return TenantView.of(tenant);
     }
 

@@ -1,0 +1,127 @@
+package dev.darkroom.orchestrator.webhooks;
+
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import dev.darkroom.contracts.messages.JobCompleted;
+import dev.darkroom.contracts.messages.JobSubmitted;
+import dev.darkroom.contracts.messages.StoredOutput;
+import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
+import dev.darkroom.testsupport.DarkroomInfra;
+import dev.darkroom.testsupport.Infra;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Tenant webhooks: signed per Standard Webhooks, retried until the endpoint takes them. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
+            "spring.rabbitmq.template.reply-timeout=15s",
+            "darkroom.webhooks.interval=200ms",
+            "darkroom.webhooks.backoff=300ms,300ms",
+            // the tenant's endpoint below listens on loopback, which only an operator allow-list permits
+            "darkroom.webhooks.allowed-hosts=127.0.0.1"
+        })
+@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+class TenantWebhookTest {
+
+    record Delivery(Map<String, List<String>> headers, String body) {}
+
+    static final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    static final AtomicInteger failuresToGo = new AtomicInteger(1);
+    static final HttpServer endpoint = endpoint();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @AfterAll
+    static void stop() {
+        endpoint.stop(0);
+    }
+
+    @Test
+    void aSucceededJobIsAnnouncedSignedAndRetriedUntilTheEndpointTakesIt() throws Exception {
+        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
+        String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hooks";
+        UUID tenant = support.aTenant("webhook_url", url);
+        String secret = support.admin("GET", "/v1/admin/tenants/" + tenant, null)
+                .get("webhook_secret")
+                .asString();
+        SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\",\"aspect_ratio\":\"1:1\"}");
+        assertThat(support.submit(job).rejection()).isNull();
+
+        rabbit.convertAndSend(
+                Messaging.EVENTS_EXCHANGE,
+                Messaging.JOB_SUBMITTED,
+                new JobSubmitted(
+                        job.jobId(),
+                        "req-" + job.jobId(),
+                        "http://fal/s",
+                        "http://fal/r",
+                        "http://fal/c",
+                        Instant.now()));
+        rabbit.convertAndSend(
+                Messaging.EVENTS_EXCHANGE,
+                Messaging.JOB_COMPLETED,
+                new JobCompleted(
+                        job.jobId(),
+                        "req-" + job.jobId(),
+                        List.of(new StoredOutput(0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null)),
+                        Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.size() >= 2);
+        Delivery delivery = deliveries.get(1);
+        // throws when the signature does not match the secret shown in the tenant's admin view
+        new Webhook(secret).verify(delivery.body(), delivery.headers());
+        JsonNode payload =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(delivery.body());
+        assertThat(payload.get("type").asString()).isEqualTo("job.succeeded");
+        assertThat(payload.get("data").get("id").asString())
+                .isEqualTo(job.jobId().toString());
+        assertThat(payload.get("data").get("cost_usd").asString()).isEqualTo("0.025");
+        assertThat(deliveries.get(0).headers().get("webhook-id"))
+                .isEqualTo(delivery.headers().get("webhook-id"));
+    }
+
+    /** A tenant's endpoint that refuses its first delivery. */
+    private static HttpServer endpoint() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hooks", exchange -> {
+                Map<String, List<String>> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+                deliveries.add(new Delivery(
+                        headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                exchange.sendResponseHeaders(failuresToGo.getAndDecrement() > 0 ? 500 : 204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
