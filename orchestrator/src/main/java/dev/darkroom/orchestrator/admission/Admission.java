@@ -57,6 +57,7 @@ class Admission {
             Ledger ledger,
             BudgetAlerts alerts,
             Catalog catalog,
+            InputValidator validator,
             CostEstimator estimator,
             Clock clock) {
         this.limits = limits;
@@ -66,7 +67,7 @@ class Admission {
         this.ledger = ledger;
         this.alerts = alerts;
         this.catalog = catalog;
-        this.validator = new InputValidator(catalog);
+        this.validator = validator;
         this.estimator = estimator;
         this.clock = clock;
     }

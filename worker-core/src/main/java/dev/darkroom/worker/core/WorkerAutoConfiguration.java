@@ -1,15 +1,11 @@
 package dev.darkroom.worker.core;
 
-import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.worker.core.dispatch.DispatchConfiguration;
 import dev.darkroom.worker.core.images.InputImagesConfiguration;
 import dev.darkroom.worker.core.submit.SubmitConfiguration;
 import dev.darkroom.worker.core.webhooks.WebhooksConfiguration;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** A worker's whole wiring; an application only names its {@code darkroom.worker.kind}. */
@@ -26,17 +22,4 @@ import org.springframework.context.annotation.Import;
     SubmitConfiguration.class,
     DispatchConfiguration.class
 })
-public class WorkerAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Catalog catalog() {
-        return Catalog.load();
-    }
-}
+public class WorkerAutoConfiguration {}
