@@ -43,6 +43,7 @@ public final class DevStack implements AutoCloseable {
         try {
             config = DevStackConfig.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
+            // a command-line tool's usage error is for the person typing, before any logging is set up
             System.err.println(e.getMessage());
             System.err.print(DevStackConfig.USAGE);
             System.exit(2);
@@ -149,6 +150,7 @@ public final class DevStack implements AutoCloseable {
         Files.move(temp, envFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The machine-readable ready lines go to stdout on purpose, not the log: ./darkroom reads them there. */
     private static void announce(String line) {
         System.out.println("DEVSTACK " + line);
         System.out.flush();
