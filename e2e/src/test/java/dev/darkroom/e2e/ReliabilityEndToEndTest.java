@@ -146,6 +146,20 @@ class ReliabilityEndToEndTest {
     }
 
     @Test
+    void aJobRunningAtFalPastTheLongestRunTimeIsCancelledThereAndExpires() {
+        String id = submit(tenant, "runs for ever [sim:slow=600s]");
+
+        JsonNode expired = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "expired", "succeeded", "failed");
+
+        assertThat(expired.get("status").asString()).isEqualTo("expired");
+        assertThat(expired.get("error").get("message").asString()).contains("longer than PT30S");
+        assertThat(ledger(id)).containsExactly("reserve 0.025000", "release 0.025000");
+        Awaitility.await("cancelled at fal")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> FalSimRequests.cancelled(fal.of(id).get(0)));
+    }
+
+    @Test
     void aJobWaitingInDarkroomIsCanceledAtOnce() {
         Api.Tenant one = api.aTenant("max_concurrent_jobs", 1);
         String blocking = submit(one, "holds the only slot [sim:stuck]");

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,8 @@ class GatewayTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Map<String, String> lastProxiedHeaders = new ConcurrentHashMap<>();
     static final HttpServer orchestrator = orchestratorStandIn();
+    static final java.util.concurrent.CountDownLatch slowAdmissionStarted = new java.util.concurrent.CountDownLatch(1);
+    static final java.util.concurrent.CountDownLatch slowAdmissionRelease = new java.util.concurrent.CountDownLatch(1);
 
     @LocalServerPort
     int port;
@@ -80,6 +83,14 @@ class GatewayTest {
             String prompt = command.input().get("prompt").asString();
             if (prompt.equals("no reply")) {
                 return null;
+            }
+            if (prompt.equals("slow admission")) {
+                slowAdmissionStarted.countDown();
+                try {
+                    slowAdmissionRelease.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (prompt.equals("too fast")) {
                 return SubmitJobReply.rejected(new Rejection(429, "rate_limited", "slow down", 7L, Map.of()), null);
@@ -121,6 +132,26 @@ class GatewayTest {
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("idempotency_key").asString()).isEqualTo("order-7");
         assertThat(body.get("hash").asString()).hasSize(64);
+    }
+
+    @Test
+    void aDuplicateWhileTheFirstIsBeingAdmittedGets409() throws Exception {
+        String body = "{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"slow admission\"}}";
+        HttpRequest request = request("/v1/jobs", GOOD_KEY)
+                .header("Idempotency-Key", "dup-1")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var first = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(slowAdmissionStarted.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+
+        HttpResponse<String> duplicate = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        slowAdmissionRelease.countDown();
+
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(duplicate.body()).get("code").asString()).isEqualTo("idempotency_key_in_use");
+        assertThat(first.get().statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -232,6 +263,16 @@ class GatewayTest {
 
         assertThat(r.status).isEqualTo(404);
         assertThat(r.body.get("code").asString()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aPathTheKeyCheckAndTheRouterCouldReadDifferentlyIsRefused() {
+        for (String path : List.of("/v1/admin;x/tenants", "/v1/models/../jobs", "/v1/%6Aobs", "/v1//jobs")) {
+            Response r = get(path);
+
+            assertThat(r.status).as(path).isEqualTo(400);
+            assertThat(r.body.get("code").asString()).as(path).isEqualTo("malformed_request");
+        }
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {

@@ -24,7 +24,7 @@ public enum JobStatus {
     SUCCEEDED,
     FAILED,
     CANCELED,
-    /** Given up: stuck in fal's queue past its deadline. */
+    /** Given up: stuck in fal's queue past its deadline, or running there past the longest run time. */
     EXPIRED,
     /** Refused at admission: budget, rate, concurrency or model not allowed. */
     REJECTED;

@@ -1,6 +1,7 @@
 package dev.darkroom.gateway.auth;
 
 import dev.darkroom.gateway.GatewayProperties;
+import dev.darkroom.support.net.RequestPaths;
 import dev.darkroom.support.problems.DarkroomException;
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyFilter implements WebFilter {
 
-    private static final Set<String> PUBLIC_PREFIXES = Set.of("/v1/models", "/v1/admin", "/actuator", "/v1/openapi");
+    private static final Set<String> PUBLIC_PREFIXES = Set.of("/v1/models", "/v1/admin", "/actuator");
 
     private final KeyResolver keys;
     private final GatewayProperties properties;
@@ -40,7 +41,11 @@ class ApiKeyFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
+        String path = exchange.getRequest().getURI().getRawPath();
+        if (!RequestPaths.plain(path)) {
+            return Mono.error(new DarkroomException(
+                    400, "malformed_request", "the request path must be plain: no ';', '%', '//' or dot segments"));
+        }
         ServerHttpRequest.Builder request = exchange.getRequest().mutate().headers(h -> {
             List.copyOf(h.headerNames()).stream()
                     .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(InternalHeaders.PREFIX))
@@ -49,7 +54,7 @@ class ApiKeyFilter implements WebFilter {
                 h.set(InternalHeaders.INTERNAL_TOKEN, properties.internalToken());
             }
         });
-        if (!path.startsWith("/v1/") || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if (!RequestPaths.under(path, "/v1") || PUBLIC_PREFIXES.stream().anyMatch(p -> RequestPaths.under(path, p))) {
             return chain.filter(exchange.mutate().request(request.build()).build());
         }
         String auth = exchange.getRequest().getHeaders().getFirst("Authorization");

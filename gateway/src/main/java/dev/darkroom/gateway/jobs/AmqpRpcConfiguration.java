@@ -1,5 +1,6 @@
 package dev.darkroom.gateway.jobs;
 
+import dev.darkroom.gateway.GatewayProperties;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
@@ -32,13 +33,22 @@ class AmqpRpcConfiguration {
         return container;
     }
 
+    /**
+     * The template's own reply timeout is a backstop: a submission waits up to {@code submitTimeout} for the
+     * broker's confirm and then up to {@code submitTimeout} for the reply, and answers 202 when the reply is late.
+     */
     @Bean
     AsyncRabbitTemplate asyncRabbitTemplate(
-            RabbitTemplate rabbit, SimpleMessageListenerContainer gatewayReplyContainer, Queue gatewayReplyQueue) {
+            RabbitTemplate rabbit,
+            SimpleMessageListenerContainer gatewayReplyContainer,
+            Queue gatewayReplyQueue,
+            GatewayProperties properties) {
         AsyncRabbitTemplate template =
                 new AsyncRabbitTemplate(rabbit, gatewayReplyContainer, gatewayReplyQueue.getName());
         template.setEnableConfirms(true);
         template.setMandatory(true);
+        template.setReceiveTimeout(
+                properties.submitTimeout().multipliedBy(2).plusSeconds(1).toMillis());
         return template;
     }
 }

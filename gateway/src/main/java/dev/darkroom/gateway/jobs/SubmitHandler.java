@@ -27,10 +27,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpMessageReturnedException;
+import org.springframework.amqp.core.AmqpReplyTimeoutException;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitConverterFuture;
 import org.springframework.core.ParameterizedTypeReference;
@@ -69,6 +73,7 @@ class SubmitHandler {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     SubmitHandler(
             AsyncRabbitTemplate rpc,
@@ -89,7 +94,6 @@ class SubmitHandler {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
-        rpc.setReceiveTimeout(properties.submitTimeout().plusSeconds(1).toMillis());
         // counters start at zero, so the first submission of each outcome shows as an increase
         OUTCOMES.forEach(o -> meters.counter("darkroom_gateway_submissions_total", "outcome", o));
     }
@@ -97,47 +101,69 @@ class SubmitHandler {
     Mono<ServerResponse> submit(ServerRequest request) {
         ResolvedKey key = request.exchange().getAttribute(InternalHeaders.KEY_ATTRIBUTE);
         String idempotencyKey = idempotencyKey(request);
-        return bodies.read(request).flatMap(body -> {
-            JobRequest job = JobRequest.parse(body, json);
-            ModelSpec model = bodies.model(job.model());
-            ObjectNode input = bodies.validate(model, job.input());
-            Instant now = clock.instant();
-            SubmitJob command = new SubmitJob(
-                    UUID.randomUUID(),
-                    key.tenantId(),
-                    key.keyId(),
-                    model.id(),
-                    input,
-                    job.metadata(),
-                    idempotencyKey,
-                    sha256(body),
-                    now);
-            return send(command)
-                    .map(reply -> reply(reply))
-                    .onErrorResume(TimeoutException.class, e -> {
-                        meters.counter("darkroom_gateway_submissions_total", "outcome", "accepted")
-                                .increment();
-                        return Mono.just(accepted(command, model));
-                    })
-                    .flatMap(m -> m);
+        return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, body));
+    }
+
+    private Mono<ServerResponse> submit(ResolvedKey key, String idempotencyKey, byte[] body) {
+        // a duplicate while the first is still being admitted: answered here at once; the orchestrator's advisory
+        // lock gives the same answer across gateway replicas
+        String inFlight = idempotencyKey == null ? null : key.tenantId() + "/" + idempotencyKey;
+        if (inFlight != null && !this.inFlight.add(inFlight)) {
+            return ProblemResponses.of(
+                    409, "idempotency_key_in_use", "a request with this Idempotency-Key is in progress", Map.of());
+        }
+        return Mono.defer(() -> admit(key, idempotencyKey, body)).doFinally(signal -> {
+            if (inFlight != null) {
+                this.inFlight.remove(inFlight);
+            }
         });
     }
 
-    /** Publishes with a confirm, then waits for the reply up to the configured bound. */
+    private Mono<ServerResponse> admit(ResolvedKey key, String idempotencyKey, byte[] body) {
+        JobRequest job = JobRequest.parse(body, json);
+        ModelSpec model = bodies.model(job.model());
+        ObjectNode input = bodies.validate(model, job.input());
+        Instant now = clock.instant();
+        SubmitJob command = new SubmitJob(
+                UUID.randomUUID(),
+                key.tenantId(),
+                key.keyId(),
+                model.id(),
+                input,
+                job.metadata(),
+                idempotencyKey,
+                sha256(body),
+                now);
+        return send(command)
+                .map(reply -> reply(reply))
+                .onErrorResume(TimeoutException.class, e -> {
+                    meters.counter("darkroom_gateway_submissions_total", "outcome", "accepted")
+                            .increment();
+                    return Mono.just(accepted(command, model));
+                })
+                .flatMap(m -> m);
+    }
+
+    /**
+     * Publishes with a confirm, then waits for the reply up to the configured bound. No confirm, a refusal or an
+     * unroutable command means the broker does not hold it: 503, retry. A confirmed command whose reply is late is
+     * safe in its durable queue: {@link TimeoutException}, answered 202.
+     */
     private Mono<SubmitJobReply> send(SubmitJob command) {
         RabbitConverterFuture<SubmitJobReply> future =
                 rpc.convertSendAndReceiveAsType(Messaging.COMMANDS_EXCHANGE, Messaging.SUBMIT_JOB, command, REPLY);
         return Mono.fromFuture(future.getConfirm())
                 .timeout(properties.submitTimeout())
-                .onErrorMap(e ->
-                        new DarkroomException(503, "unavailable", "jobs cannot be accepted right now; retry shortly"))
-                .flatMap(confirmed -> {
-                    if (!Boolean.TRUE.equals(confirmed)) {
-                        return Mono.error(new DarkroomException(
-                                503, "unavailable", "jobs cannot be accepted right now; retry shortly"));
-                    }
-                    return Mono.fromFuture(future).timeout(properties.submitTimeout());
-                });
+                .onErrorMap(e -> unavailable())
+                .flatMap(confirmed -> Boolean.TRUE.equals(confirmed)
+                        ? Mono.fromFuture(future).timeout(properties.submitTimeout())
+                        : Mono.error(unavailable()))
+                .onErrorMap(AmqpMessageReturnedException.class, e -> unavailable())
+                .onErrorMap(AmqpReplyTimeoutException.class, e -> new TimeoutException(e.getMessage()));
+    }
+
+    private static DarkroomException unavailable() {
+        return new DarkroomException(503, "unavailable", "jobs cannot be accepted right now; retry shortly");
     }
 
     private Mono<ServerResponse> reply(SubmitJobReply reply) {

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Idempotency-Key} on job submission, kept 24 hours per tenant. A transaction-scoped advisory lock on
+ * {@code Idempotency-Key} on job submission, kept 24 hours per tenant (then deleted by housekeeping). A transaction-scoped advisory lock on
  * (tenant, key) tells a concurrent duplicate (409, still in progress) from a retry after the first committed (the
  * same job) and from a reuse with another body (422).
  */
@@ -79,13 +79,6 @@ class IdempotencyKeys {
                         command.requestHash(),
                         command.jobId(),
                         Timestamp.from(now))
-                .update();
-    }
-
-    /** Drops keys older than 24 hours; returns how many. */
-    int purge() {
-        return jdbc.sql("delete from idempotency_key where created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEEP)))
                 .update();
     }
 

@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 /** USD amounts as the API shows and accepts them: decimal strings such as {@code "10.00"} or {@code "0.025"}. */
 public final class Money {
 
+    /** Above any real budget, and within the {@code numeric(18, 6)} columns. */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(12);
+
     private Money() {}
 
     /** At least two decimals, at most six, no exponent. */
@@ -24,9 +27,12 @@ public final class Money {
         }
         try {
             BigDecimal amount = new BigDecimal(value.asString().trim());
-            if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > CostEstimator.SCALE) {
+            // compared before setScale: an exponent such as 1e999999999 would otherwise build a huge number
+            if (amount.signum() < 0
+                    || amount.compareTo(LIMIT) >= 0
+                    || amount.stripTrailingZeros().scale() > CostEstimator.SCALE) {
                 throw new InvalidRequestException(
-                        field, field + " must be a non-negative amount with at most six decimals");
+                        field, field + " must be a non-negative amount below 1000000000000 with at most six decimals");
             }
             return amount.setScale(CostEstimator.SCALE, RoundingMode.UNNECESSARY);
         } catch (NumberFormatException e) {

@@ -91,11 +91,17 @@ class UsageController {
                         rs.getLong(3),
                         rs.getLong(4),
                         rs.getBigDecimal(5).divide(BigDecimal.valueOf(megapixel), 2, RoundingMode.HALF_UP),
-                        rs.getBigDecimal(6).stripTrailingZeros(),
+                        wholeOrDecimal(rs.getBigDecimal(6)),
                         Money.format(rs.getBigDecimal(7))))
                 .list();
         BigDecimal total = rows.stream().map(r -> new BigDecimal(r.costUsd())).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Usage(start, end, rows, Money.format(total));
+    }
+
+    /** 10.000 as 10, 6.5 as 6.5: no trailing zeros and no exponent. */
+    private static BigDecimal wholeOrDecimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise) {

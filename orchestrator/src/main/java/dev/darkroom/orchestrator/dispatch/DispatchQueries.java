@@ -33,7 +33,8 @@ class DispatchQueries {
 
     /**
      * The next job to dispatch: the oldest waiting job of the tenant whose turn it is — among tenants with waiting
-     * jobs and room under their own cap, the one served longest ago (never served first).
+     * jobs and room under their own cap, the one served longest ago (never served first). A suspended tenant's
+     * queued jobs wait until it is active again.
      */
     Optional<UUID> next() {
         return jdbc.sql("""
@@ -44,7 +45,8 @@ class DispatchQueries {
                               join tenant t on t.id = w.tenant_id
                               join plan p on p.id = t.plan_id
                               left join dispatch_turn d on d.tenant_id = w.tenant_id
-                             where (select count(*) from job f
+                             where t.status = 'active'
+                               and (select count(*) from job f
                                      where f.tenant_id = w.tenant_id and f.status in ('dispatched', 'submitted', 'running'))
                                    < coalesce(t.max_concurrent_jobs, p.max_concurrent_jobs)
                              order by d.last_turn nulls first, w.tenant_id

@@ -102,7 +102,8 @@ public class JobLifecycle {
         if (job.status() == JobStatus.DISPATCHED) {
             ModelSpec model = catalog.require(job.model());
             job.submitted(now, now.plus(model.expectedDuration()).plus(properties.checkMargin()));
-        } else if (job.status() == JobStatus.CANCELED) {
+        } else if (job.status().isTerminal()) {
+            // canceled, failed or expired before fal's acceptance was heard of: nobody wants this request any more
             toCancel.add(event.falRequestId(), job.id(), event.cancelUrl());
         }
     }
@@ -175,7 +176,10 @@ public class JobLifecycle {
         return actual.amountUsd();
     }
 
-    /** The job failed at fal or on the way; a failed job costs nothing. A canceled job's cancellation error ends it as canceled. */
+    /**
+     * The job failed at fal or on the way; a failed job costs nothing. A canceled job's cancellation error ends it as
+     * canceled.
+     */
     @Transactional
     public void failed(JobFailed event) {
         Job job = jobs.findById(event.jobId()).orElse(null);
@@ -183,6 +187,11 @@ public class JobLifecycle {
             return;
         }
         Instant now = clock.instant();
+        if (event.falRequestId() == null && job.falRequestId() != null) {
+            // a worker failed to submit a redelivered copy of a job that another attempt already placed at fal
+            log.info("job {} ignores a submission failure: fal request {} is running", job.id(), job.falRequestId());
+            return;
+        }
         if (event.falRequestId() != null && !job.bindFalRequest(event.falRequestId(), null, now)) {
             log.info("job {} ignores failure of superseded fal request {}", job.id(), event.falRequestId());
             return;
@@ -229,7 +238,7 @@ public class JobLifecycle {
         jobs.findById(jobId).filter(j -> !j.status().isTerminal()).ifPresent(j -> j.requestCancel(clock.instant()));
     }
 
-    /** Given up on: stuck in fal's queue past its deadline. Its reservation is released. */
+    /** Given up on: stuck at fal past its deadline. Its reservation is released. */
     @Transactional
     public void expired(UUID jobId, String message) {
         Job job = jobs.findById(jobId).orElse(null);

@@ -71,7 +71,13 @@ class JobCheck {
                 return;
             }
         }
-        FalStatus status = fal.status(job.statusUrl(), false);
+        FalStatus status;
+        try {
+            status = fal.status(job.statusUrl(), false);
+        } catch (FalNotFoundException e) {
+            fail(job, "fal_request_lost", "fal no longer knows the request this job was submitted as");
+            return;
+        }
         Instant now = clock.instant();
         if (status instanceof FalStatus.Completed completed) {
             ingest(job, completed);
@@ -80,10 +86,21 @@ class JobCheck {
             if (job.status() == JobStatus.SUBMITTED) {
                 lifecycle.running(job.id());
             }
-            queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+            running(job, now);
         } else {
             inQueue(job, now);
         }
+    }
+
+    /** Gives up on a job fal has been running for longer than any model should take, so its budget hold ends. */
+    private void running(DueJob job, Instant now) {
+        Instant since = job.submittedAt() != null ? job.submittedAt() : now;
+        if (job.cancelRequestedAt() == null
+                && since.plus(properties.maxRunTime()).isBefore(now)) {
+            giveUp(job, now, "ran at fal longer than " + properties.maxRunTime());
+            return;
+        }
+        queries.checkAgainAt(job.id(), now.plus(followUp(job)));
     }
 
     /** No worker has reported the job submitted: send it again, or give up after the configured attempts. */
@@ -115,15 +132,25 @@ class JobCheck {
         Instant since = job.submittedAt() != null ? job.submittedAt() : now;
         if (job.cancelRequestedAt() == null
                 && since.plus(properties.queueDeadline()).isBefore(now)) {
-            CancelOutcome outcome = job.cancelUrl() == null ? CancelOutcome.NOT_FOUND : fal.cancel(job.cancelUrl());
-            if (outcome == CancelOutcome.ALREADY_COMPLETED) {
-                queries.checkAgainAt(job.id(), now);
-                return;
-            }
-            lifecycle.expired(job.id(), "waited in fal's queue longer than " + properties.queueDeadline());
+            giveUp(job, now, "waited in fal's queue longer than " + properties.queueDeadline());
             return;
         }
         queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+    }
+
+    /** Cancels the request at fal and expires the job, unless fal finished it meanwhile: then the result is taken. */
+    private void giveUp(DueJob job, Instant now, String reason) {
+        CancelOutcome outcome = job.cancelUrl() == null ? CancelOutcome.NOT_FOUND : fal.cancel(job.cancelUrl());
+        if (outcome == CancelOutcome.ALREADY_COMPLETED) {
+            queries.checkAgainAt(job.id(), now);
+            return;
+        }
+        lifecycle.expired(job.id(), reason);
+    }
+
+    private void fail(DueJob job, String code, String message) {
+        lifecycle.failed(
+                new JobFailed(job.id(), job.falRequestId(), new JobError(code, message, null), clock.instant()));
     }
 
     /** Feeds fal's finished result into the same ingestion path a webhook takes. */
@@ -141,11 +168,7 @@ class JobCheck {
                     FalResultReceived.Source.RECONCILER,
                     clock.instant());
         } catch (FalNotFoundException e) {
-            lifecycle.failed(new JobFailed(
-                    job.id(),
-                    job.falRequestId(),
-                    new JobError("fal_result_expired", "fal no longer holds the result of this request", null),
-                    clock.instant()));
+            fail(job, "fal_result_expired", "fal no longer holds the result of this request");
             return;
         } catch (FalException e) {
             if (!completed.failed() && e.retryable()) {

@@ -49,11 +49,17 @@ class ReconcilerQueries {
                 .list();
     }
 
+    /**
+     * Schedules the next look. A cancellation requested while this look was under way set an earlier time, which
+     * stays: the tenant's cancel is acted on at once, not after the next poll interval.
+     */
     void checkAgainAt(UUID jobId, Instant at) {
-        jdbc.sql("update job set next_check_at = ?, check_attempts = check_attempts + 1"
-                        + " where id = ? and status in ('dispatched', 'submitted', 'running')")
-                .params(Timestamp.from(at), jobId)
-                .update();
+        jdbc.sql("""
+                        update job set next_check_at = case when cancel_requested_at is not null
+                                                            then least(next_check_at, :at) else :at end,
+                                       check_attempts = check_attempts + 1
+                         where id = :id and status in ('dispatched', 'submitted', 'running')
+                        """).param("at", Timestamp.from(at)).param("id", jobId).update();
     }
 
     /**

@@ -35,6 +35,11 @@ public class PollingLoop implements SmartLifecycle {
         this.round = round;
     }
 
+    /** Runs one round on the caller's thread; true when more work is waiting. For tests and operators. */
+    public boolean runRound() {
+        return round.getAsBoolean();
+    }
+
     /** Runs a round soon, without waiting for the interval. */
     public void nudge() {
         wake.release();

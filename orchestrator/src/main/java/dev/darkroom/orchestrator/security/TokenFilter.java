@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.security;
 
+import dev.darkroom.support.net.RequestPaths;
 import dev.darkroom.support.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks the admin token on {@code /v1/admin/**} and the internal token on every other API path. Tokens are
- * compared in constant time. Actuator endpoints stay open for probes and scraping.
+ * Checks the admin token on {@code /v1/admin/**} and the internal token on every other path but the actuator's,
+ * which stay open for probes and scraping. Paths are checked as sent: one with matrix parameters, percent-encoding
+ * or dot segments is refused, so the check and the controller mapping always see the same path. Tokens are
+ * compared in constant time.
  */
 @Component
 class TokenFilter extends OncePerRequestFilter {
@@ -30,16 +33,22 @@ class TokenFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.startsWith("/internal/"));
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        if (path.startsWith("/v1/admin/") || path.equals("/v1/admin")) {
+        if (!RequestPaths.plain(path)) {
+            deny(
+                    response,
+                    400,
+                    "malformed_request",
+                    "the request path must be plain: no ';', '%', '//' or dot segments");
+            return;
+        }
+        if (RequestPaths.under(path, "/actuator")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (RequestPaths.under(path, "/v1/admin")) {
             if (!properties.adminEnabled()) {
                 deny(response, 403, "admin_api_disabled", "the admin API is off: set DARKROOM_ADMIN_TOKEN");
                 return;

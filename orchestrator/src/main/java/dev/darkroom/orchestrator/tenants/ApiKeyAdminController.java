@@ -57,7 +57,7 @@ class ApiKeyAdminController {
     KeyView create(@PathVariable UUID tenantId, @RequestBody(required = false) JsonNode body) {
         requireTenant(tenantId);
         Instant now = clock.instant();
-        return issue(tenantId, text(body, "name"), expiry(body, now), now);
+        return issue(tenantId, AdminBodies.string(body, "name", 200), expiry(body, now), now);
     }
 
     @GetMapping
@@ -90,12 +90,8 @@ class ApiKeyAdminController {
             throw new InvalidRequestException("key_id", "key " + keyId + " is already revoked or expired");
         }
         Instant now = clock.instant();
-        long grace = body != null && body.has("grace_period_seconds")
-                ? body.get("grace_period_seconds").asLong()
-                : 0;
-        if (grace < 0 || grace > Duration.ofDays(30).toSeconds()) {
-            throw new InvalidRequestException("grace_period_seconds", "grace_period_seconds must be from 0 to 2592000");
-        }
+        long grace = AdminBodies.wholeNumber(
+                body, "grace_period_seconds", 0, Duration.ofDays(30).toSeconds(), 0);
         old.expireBy(now.plusSeconds(grace));
         if (grace == 0) {
             old.revoke(now);
@@ -122,16 +118,13 @@ class ApiKeyAdminController {
         }
     }
 
-    private static String text(JsonNode body, String field) {
-        return body != null && body.hasNonNull(field) ? body.get(field).asString() : null;
-    }
-
     private static Instant expiry(JsonNode body, Instant now) {
-        if (body == null || !body.hasNonNull("expires_at")) {
+        String value = AdminBodies.string(body, "expires_at", 64);
+        if (value == null) {
             return null;
         }
         try {
-            Instant at = Instant.parse(body.get("expires_at").asString());
+            Instant at = Instant.parse(value);
             if (!at.isAfter(now)) {
                 throw new InvalidRequestException("expires_at", "expires_at must be in the future");
             }

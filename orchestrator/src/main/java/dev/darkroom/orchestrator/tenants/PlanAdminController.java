@@ -7,6 +7,7 @@ import dev.darkroom.support.problems.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +59,7 @@ class PlanAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     PlanView create(@RequestBody JsonNode body) {
-        String id = body != null && body.hasNonNull("id") ? body.get("id").asString() : "";
+        String id = Objects.requireNonNullElse(AdminBodies.string(body, "id", 63), "");
         if (!id.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
             throw new InvalidRequestException("id", "id must be 1-63 lower-case letters, digits, '-' or '_'");
         }

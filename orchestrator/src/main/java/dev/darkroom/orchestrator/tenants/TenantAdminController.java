@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
@@ -57,7 +58,7 @@ class TenantAdminController {
         if (!changes.name().present()) {
             throw new InvalidRequestException("name", "name is required");
         }
-        String planId = body.hasNonNull("plan") ? body.get("plan").asString() : DEFAULT_PLAN;
+        String planId = Objects.requireNonNullElse(AdminBodies.string(body, "plan", 63), DEFAULT_PLAN);
         Instant now = clock.instant();
         Tenant tenant = new Tenant(UUID.randomUUID(), changes.name().value(), plan(planId), now);
         tenant.update(changes, now);
@@ -97,8 +98,9 @@ class TenantAdminController {
     TenantView patch(@PathVariable UUID id, @RequestBody JsonNode body) {
         Tenant tenant = tenant(id);
         Instant now = clock.instant();
-        if (body != null && body.hasNonNull("plan")) {
-            tenant.changePlan(plan(body.get("plan").asString()), now);
+        String planId = AdminBodies.string(body, "plan", 63);
+        if (planId != null) {
+            tenant.changePlan(plan(planId), now);
         }
         tenant.update(TenantChanges.parse(body, catalog), now);
         retention.nudgeAfterCommit();
@@ -108,11 +110,12 @@ class TenantAdminController {
     @PutMapping("/{id}/plan")
     @Transactional
     TenantView setPlan(@PathVariable UUID id, @RequestBody JsonNode body) {
-        if (body == null || !body.hasNonNull("plan")) {
+        String planId = AdminBodies.string(body, "plan", 63);
+        if (planId == null) {
             throw new InvalidRequestException("plan", "plan is required");
         }
         Tenant tenant = tenant(id);
-        tenant.changePlan(plan(body.get("plan").asString()), clock.instant());
+        tenant.changePlan(plan(planId), clock.instant());
         retention.nudgeAfterCommit();
         return TenantView.of(tenant);
     }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -46,6 +47,9 @@ class LedgerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     OrchestratorTestSupport support;
 
@@ -79,6 +83,13 @@ class LedgerTest {
                         .list())
                 .startsWith("accepted", "queued")
                 .endsWith("succeeded");
+        JsonNode usage = support.tenantGet(tenant, "/v1/usage");
+        assertThat(usage.get("total_cost_usd").asString()).isEqualTo("0.62");
+        assertThat(usage.get("rows").toString())
+                .contains("\"model\":\"flux-dev\",\"jobs\":1,\"images\":1,\"megapixels\":1.14")
+                .contains("\"model\":\"flux-pro-ultra\",\"jobs\":1,\"images\":2")
+                .contains("\"model\":\"hailuo-02-image-to-video\",\"jobs\":1,\"images\":0")
+                .contains("\"video_seconds\":10");
     }
 
     @Test
@@ -150,6 +161,12 @@ class LedgerTest {
                         .query(Integer.class)
                         .list())
                 .containsExactly(50, 100);
+        assertThat(meters.get("darkroom_budget_alerts_total")
+                        .tag("tenant", tenant.toString())
+                        .tag("threshold", "50")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     private UUID admitted(SubmitJob command) {

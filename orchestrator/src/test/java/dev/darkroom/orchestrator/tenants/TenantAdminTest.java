@@ -140,6 +140,43 @@ class TenantAdminTest {
     }
 
     @Test
+    void fieldsOfTheWrongJsonTypeAreProblemsNamingTheField() {
+        String tenant = post("/v1/admin/tenants", Map.of("name", "Types"))
+                .getBody()
+                .get("id")
+                .asString();
+        String key = post("/v1/admin/tenants/" + tenant + "/keys", Map.of())
+                .getBody()
+                .get("id")
+                .asString();
+
+        assertThat(fieldOf(post("/v1/admin/tenants", Map.of("name", "x", "plan", Map.of("id", "standard")))))
+                .isEqualTo("plan");
+        assertThat(fieldOf(post("/v1/admin/tenants", Map.of("name", "x", "monthly_budget_usd", "1e999999999"))))
+                .isEqualTo("monthly_budget_usd");
+        assertThat(fieldOf(put("/v1/admin/tenants/" + tenant + "/plan", Map.of("plan", 5))))
+                .isEqualTo("plan");
+        assertThat(fieldOf(post("/v1/admin/tenants/" + tenant + "/keys", Map.of("name", List.of(1)))))
+                .isEqualTo("name");
+        assertThat(fieldOf(post("/v1/admin/tenants/" + tenant + "/keys", Map.of("expires_at", 1700000000))))
+                .isEqualTo("expires_at");
+        assertThat(fieldOf(post(
+                        "/v1/admin/tenants/" + tenant + "/keys/" + key + "/rotate",
+                        Map.of("grace_period_seconds", "soon"))))
+                .isEqualTo("grace_period_seconds");
+        assertThat(fieldOf(post("/v1/admin/plans", List.of("not", "an", "object"))))
+                .isEqualTo("body");
+    }
+
+    @Test
+    void aPathThatRoutingAndTheTokenCheckCouldReadDifferentlyIsRefused() {
+        var r = anonymous.get().uri("/v1/admin;x/tenants").retrieve().toEntity(JsonNode.class);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody().get("code").asString()).isEqualTo("malformed_request");
+    }
+
+    @Test
     void theAdminApiNeedsTheAdminToken() {
         var r = anonymous.get().uri("/v1/admin/tenants").retrieve().toEntity(JsonNode.class);
 
@@ -283,6 +320,13 @@ class TenantAdminTest {
                 .body(body)
                 .retrieve()
                 .toEntity(JsonNode.class);
+    }
+
+    /** The field a 422 problem names. */
+    private static String fieldOf(org.springframework.http.ResponseEntity<JsonNode> r) {
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().get("code").asString()).isEqualTo("invalid_request");
+        return r.getBody().get("field").asString();
     }
 
     private JsonNode get(String path) {

@@ -3,6 +3,7 @@ package dev.darkroom.support.problems;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,18 @@ public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DarkroomException.class)
     ResponseEntity<ProblemDetail> darkroom(DarkroomException e) {
         return ResponseEntity.status(e.status()).body(Problems.of(e));
+    }
+
+    /** Two admin changes to the same row raced and this one lost; sending it again applies it to the new state. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
+        log.info("concurrent update refused: {}", e.getMessage());
+        return ResponseEntity.status(409)
+                .body(Problems.of(
+                        409,
+                        "concurrent_update",
+                        "The resource was changed by another request at the same time; retry the request.",
+                        Map.of()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,121 @@
+package dev.darkroom.orchestrator.reconcile;
+
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.darkroom.contracts.messages.JobError;
+import dev.darkroom.contracts.messages.JobFailed;
+import dev.darkroom.contracts.messages.JobSubmitted;
+import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
+import dev.darkroom.orchestrator.jobs.JobLifecycle;
+import dev.darkroom.support.fal.FalProperties;
+import dev.darkroom.testsupport.DarkroomInfra;
+import dev.darkroom.testsupport.Infra;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The reconciler against fal-sim, for the cases no worker or webhook reports. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
+            "spring.rabbitmq.template.reply-timeout=15s"
+        })
+@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+class ReconcilerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JobLifecycle lifecycle;
+
+    @Autowired
+    FalProperties fal;
+
+    OrchestratorTestSupport support;
+
+    @BeforeEach
+    void setUp() {
+        support = new OrchestratorTestSupport(port, rabbit);
+    }
+
+    @Test
+    void aJobWhoseFalRequestFalNoLongerKnowsFailsAndCostsNothing() {
+        SubmitJob job = aDispatchedJob();
+        String unknown = UUID.randomUUID().toString();
+        String request = fal.queueUrl() + "/fal-ai/flux/requests/" + unknown;
+        lifecycle.submitted(new JobSubmitted(
+                job.jobId(), unknown, request + "/status", request, request + "/cancel", Instant.now()));
+
+        checkNow(job.jobId());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(status(job.jobId())));
+        assertThat(jdbc.sql("select error_code from job where id = ?")
+                        .param(job.jobId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("fal_request_lost");
+        assertThat(ledger(job.jobId())).containsExactly("reserve 0.025000", "release 0.025000");
+    }
+
+    @Test
+    void aWorkersLateSubmissionFailureDoesNotEndAJobAnotherAttemptPlacedAtFal() {
+        SubmitJob job = aDispatchedJob();
+        String id = UUID.randomUUID().toString();
+        String request = fal.queueUrl() + "/fal-ai/flux/requests/" + id;
+        lifecycle.submitted(
+                new JobSubmitted(job.jobId(), id, request + "/status", request, request + "/cancel", Instant.now()));
+
+        lifecycle.failed(new JobFailed(
+                job.jobId(), null, new JobError("fal_unavailable", "submit failed", null), Instant.now()));
+
+        assertThat(status(job.jobId())).isEqualTo("submitted");
+    }
+
+    /** A job admitted and dispatched; no worker consumes in this test, so it waits for a submission. */
+    private SubmitJob aDispatchedJob() {
+        UUID tenant = support.aTenant();
+        SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\"}");
+        support.submit(job);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(job.jobId())));
+        return job;
+    }
+
+    private void checkNow(UUID jobId) {
+        jdbc.sql("update job set next_check_at = now() - interval '1 second' where id = ?")
+                .param(jobId)
+                .update();
+    }
+
+    private String status(UUID jobId) {
+        return jdbc.sql("select status from job where id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
+    }
+
+    private List<String> ledger(UUID jobId) {
+        return jdbc.sql("select kind || ' ' || amount_usd from ledger_entry where job_id = ? order by id")
+                .param(jobId)
+                .query(String.class)
+                .list();
+    }
+}
