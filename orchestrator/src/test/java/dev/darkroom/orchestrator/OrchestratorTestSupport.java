@@ -4,11 +4,13 @@ import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,5 +112,21 @@ public final class OrchestratorTestSupport {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
+    }
+
+    /** A job's status as stored. */
+    public static String status(JdbcClient jdbc, UUID jobId) {
+        return jdbc.sql("select status from job where id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
+    }
+
+    /** A job's ledger entries in order, as {@code "kind amount"}. */
+    public static List<String> ledger(JdbcClient jdbc, UUID jobId) {
+        return jdbc.sql("select kind || ' ' || amount_usd from ledger_entry where job_id = ? order by id")
+                .param(jobId)
+                .query(String.class)
+                .list();
     }
 }

@@ -28,6 +28,8 @@ public final class TestPostgres {
     static final String DATABASE_PREFIX = "darkroom_t_";
     private static final Pattern NAME = Pattern.compile("darkroom_t_([0-9a-z]+)_[0-9a-f]+");
     private static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    private static final String OBJECT_IN_USE = "55006";
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static TestPostgres shared;
@@ -194,13 +196,44 @@ public final class TestPostgres {
         return names;
     }
 
+    /**
+     * Runs at JVM exit, concurrently with Spring's own shutdown hook, which may still be closing a context whose pool
+     * is connected here. Forcing the drop straight away would break that context's last rounds of work and stall the
+     * exit on its pool's connection timeout, so each database is first dropped politely, retried while it is in use,
+     * and forced only once {@link #EXIT_GRACE} has passed.
+     */
     private void dropCreated() {
+        long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
         for (String name : List.copyOf(created)) {
             try {
-                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                boolean dropped = dropIfIdle(name);
+                while (!dropped && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    dropped = dropIfIdle(name);
+                }
+                if (!dropped) {
+                    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (IllegalStateException e) {
                 log.warn("Could not drop test database {} at exit: {}", name, e.getMessage());
             }
+        }
+    }
+
+    /** Drops the database unless somebody is connected to it; false when it is in use. */
+    private boolean dropIfIdle(String name) {
+        try (Connection c = maintenance();
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            return true;
+        } catch (SQLException e) {
+            if (OBJECT_IN_USE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw new IllegalStateException("Cannot drop " + name + " on " + serverUrl + ": " + e.getMessage(), e);
         }
     }
 }

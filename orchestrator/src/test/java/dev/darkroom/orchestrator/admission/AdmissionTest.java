@@ -2,14 +2,14 @@ package dev.darkroom.orchestrator.admission;
 
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aJob;
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.ledger;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.withIdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,17 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
 class AdmissionTest {
 
     static final String FLUX_4_3_TWO = "{\"prompt\":\"a red fox\",\"aspect_ratio\":\"4:3\",\"num_images\":2}";
@@ -67,7 +60,7 @@ class AdmissionTest {
         assertThat(reply.job().get("estimated_cost_usd").asString()).isEqualTo("0.05");
         assertThat(reply.job().get("input").get("num_inference_steps").asInt()).isEqualTo(28);
         assertThat(reply.job().get("metadata").get("order").asString()).isEqualTo("42");
-        assertThat(ledger(command.jobId())).containsExactly("reserve 0.050000");
+        assertThat(ledger(jdbc, command.jobId())).containsExactly("reserve 0.050000");
         assertThat(reserved(tenant)).isEqualByComparingTo("0.05");
     }
 
@@ -82,7 +75,7 @@ class AdmissionTest {
         assertThat(reply.rejection().code()).isEqualTo("budget_exceeded");
         assertThat(reply.rejection().properties()).containsEntry("remaining_usd", "0.04");
         assertThat(reply.job().get("status").asString()).isEqualTo("rejected");
-        assertThat(ledger(command.jobId())).isEmpty();
+        assertThat(ledger(jdbc, command.jobId())).isEmpty();
     }
 
     @Test
@@ -141,7 +134,7 @@ class AdmissionTest {
         SubmitJobReply again = support.submit(command);
 
         assertThat(again.job().get("id")).isEqualTo(first.job().get("id"));
-        assertThat(ledger(command.jobId())).hasSize(1);
+        assertThat(ledger(jdbc, command.jobId())).hasSize(1);
     }
 
     @Test
@@ -192,13 +185,6 @@ class AdmissionTest {
             }
         }
         assertThat(support.submit(command).rejection()).isNull();
-    }
-
-    private List<String> ledger(UUID jobId) {
-        return jdbc.sql("select kind || ' ' || amount_usd from ledger_entry where job_id = ? order by id")
-                .param(jobId)
-                .query(String.class)
-                .list();
     }
 
     private BigDecimal reserved(UUID tenant) {

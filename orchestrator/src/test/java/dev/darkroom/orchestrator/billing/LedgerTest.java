@@ -2,6 +2,7 @@ package dev.darkroom.orchestrator.billing;
 
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aJob;
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,9 +13,8 @@ import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.StoredOutput;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s",
-            "darkroom.dispatch.interval=100ms"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
+@TestPropertySource(properties = {"darkroom.dispatch.interval=100ms"})
 class LedgerTest {
 
     @LocalServerPort
@@ -111,13 +105,13 @@ class LedgerTest {
         cancelWhileQueuedOrAtFal(tenant, canceled);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(status(succeeded)).isEqualTo("succeeded");
-            assertThat(status(failed)).isEqualTo("failed");
-            assertThat(status(canceled)).isIn("canceled");
+            assertThat(status(jdbc, succeeded)).isEqualTo("succeeded");
+            assertThat(status(jdbc, failed)).isEqualTo("failed");
+            assertThat(status(jdbc, canceled)).isIn("canceled");
         });
         assertThat(cost(failed)).isZero();
         assertThat(cost(canceled)).isZero();
-        assertThat(status(tooExpensive.jobId())).isEqualTo("rejected");
+        assertThat(status(jdbc, tooExpensive.jobId())).isEqualTo("rejected");
         BigDecimal settled = sum(
                 "select coalesce(sum(amount_usd), 0) from ledger_entry where tenant_id = ? and kind = 'settle'",
                 tenant);
@@ -143,7 +137,7 @@ class LedgerTest {
         complete(job, image(0, 1024, 1024));
         complete(job, image(0, 1024, 1024));
 
-        await().until(() -> "succeeded".equals(status(job)));
+        await().until(() -> "succeeded".equals(status(jdbc, job)));
         assertThat(sum("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", job))
                 .isEqualTo(BigDecimal.ONE);
         assertThat(sum("select count(*) from job_output where job_id = ?", job)).isEqualTo(BigDecimal.ONE);
@@ -195,7 +189,7 @@ class LedgerTest {
                 .header("X-Darkroom-Tenant-Id", tenant.toString())
                 .retrieve()
                 .toBodilessEntity();
-        if (!"canceled".equals(status(job))) {
+        if (!"canceled".equals(status(jdbc, job))) {
             // it was already dispatched: the cancellation completes when fal reports the request cancelled
             rabbit.convertAndSend(
                     Messaging.EVENTS_EXCHANGE,
@@ -219,13 +213,6 @@ class LedgerTest {
                 null,
                 null,
                 new BigDecimal(seconds));
-    }
-
-    private String status(UUID job) {
-        return jdbc.sql("select status from job where id = ?")
-                .param(job)
-                .query(String.class)
-                .single();
     }
 
     private BigDecimal cost(UUID job) {

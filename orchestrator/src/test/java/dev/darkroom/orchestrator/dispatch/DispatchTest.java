@@ -2,16 +2,16 @@ package dev.darkroom.orchestrator.dispatch;
 
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.props;
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,17 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
 class DispatchTest {
 
     @LocalServerPort
@@ -61,26 +54,19 @@ class DispatchTest {
         SubmitJob second = aFluxJob(tenant, "{\"prompt\":\"second\"}");
         support.submit(first);
         support.submit(second);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(first.jobId())));
-        assertThat(status(second.jobId())).isEqualTo("queued");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, first.jobId())));
+        assertThat(status(jdbc, second.jobId())).isEqualTo("queued");
 
         support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("status", "suspended"));
         lifecycle.failed(
                 new JobFailed(first.jobId(), null, new JobError("fal_error", "failed at fal", null), Instant.now()));
         dispatcher.runRound();
 
-        assertThat(status(first.jobId())).isEqualTo("failed");
-        assertThat(status(second.jobId())).isEqualTo("queued");
+        assertThat(status(jdbc, first.jobId())).isEqualTo("failed");
+        assertThat(status(jdbc, second.jobId())).isEqualTo("queued");
 
         support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("status", "active"));
         dispatcher.nudge();
-        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(second.jobId())));
-    }
-
-    private String status(UUID jobId) {
-        return jdbc.sql("select status from job where id = ?")
-                .param(jobId)
-                .query(String.class)
-                .single();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, second.jobId())));
     }
 }

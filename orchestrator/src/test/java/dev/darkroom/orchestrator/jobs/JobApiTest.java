@@ -4,29 +4,22 @@ import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s",
-            "darkroom.security.internal-token=internal-secret"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
+@TestPropertySource(properties = {"darkroom.security.internal-token=internal-secret"})
 class JobApiTest {
 
     @LocalServerPort

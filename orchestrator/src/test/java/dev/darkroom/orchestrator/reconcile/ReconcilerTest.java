@@ -1,6 +1,8 @@
 package dev.darkroom.orchestrator.reconcile;
 
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.ledger;
+import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,31 +10,22 @@ import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.fal.FalProperties;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The reconciler against fal-sim, for the cases no worker or webhook reports. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
 class ReconcilerTest {
 
     @LocalServerPort
@@ -67,13 +60,13 @@ class ReconcilerTest {
 
         checkNow(job.jobId());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(status(job.jobId())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(status(jdbc, job.jobId())));
         assertThat(jdbc.sql("select error_code from job where id = ?")
                         .param(job.jobId())
                         .query(String.class)
                         .single())
                 .isEqualTo("fal_request_lost");
-        assertThat(ledger(job.jobId())).containsExactly("reserve 0.025000", "release 0.025000");
+        assertThat(ledger(jdbc, job.jobId())).containsExactly("reserve 0.025000", "release 0.025000");
     }
 
     @Test
@@ -87,7 +80,7 @@ class ReconcilerTest {
         lifecycle.failed(new JobFailed(
                 job.jobId(), null, new JobError("fal_unavailable", "submit failed", null), Instant.now()));
 
-        assertThat(status(job.jobId())).isEqualTo("submitted");
+        assertThat(status(jdbc, job.jobId())).isEqualTo("submitted");
     }
 
     /** A job admitted and dispatched; no worker consumes in this test, so it waits for a submission. */
@@ -95,7 +88,7 @@ class ReconcilerTest {
         UUID tenant = support.aTenant();
         SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\"}");
         support.submit(job);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(job.jobId())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, job.jobId())));
         return job;
     }
 
@@ -103,19 +96,5 @@ class ReconcilerTest {
         jdbc.sql("update job set next_check_at = now() - interval '1 second' where id = ?")
                 .param(jobId)
                 .update();
-    }
-
-    private String status(UUID jobId) {
-        return jdbc.sql("select status from job where id = ?")
-                .param(jobId)
-                .query(String.class)
-                .single();
-    }
-
-    private List<String> ledger(UUID jobId) {
-        return jdbc.sql("select kind || ' ' || amount_usd from ledger_entry where job_id = ? order by id")
-                .param(jobId)
-                .query(String.class)
-                .list();
     }
 }

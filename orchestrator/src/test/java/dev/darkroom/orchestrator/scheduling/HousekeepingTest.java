@@ -4,24 +4,16 @@ import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.withIdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s"
-        })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
 class HousekeepingTest {
 
     @LocalServerPort

@@ -2,9 +2,8 @@ package dev.darkroom.orchestrator.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN)
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@OrchestratorIntegrationTest
 class TenantAdminTest {
 
     @LocalServerPort
@@ -296,25 +292,19 @@ class TenantAdminTest {
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> post(String path, Object body) {
-        return admin.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
+        return send(HttpMethod.POST, path, body);
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> patch(String path, Object body) {
-        return admin.patch()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
+        return send(HttpMethod.PATCH, path, body);
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> put(String path, Object body) {
-        return admin.put()
+        return send(HttpMethod.PUT, path, body);
+    }
+
+    private org.springframework.http.ResponseEntity<JsonNode> send(HttpMethod method, String path, Object body) {
+        return admin.method(method)
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)

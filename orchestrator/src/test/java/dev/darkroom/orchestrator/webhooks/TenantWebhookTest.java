@@ -11,9 +11,8 @@ import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.StoredOutput;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
-import dev.darkroom.testsupport.DarkroomInfra;
-import dev.darkroom.testsupport.Infra;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,22 +26,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Tenant webhooks: signed per Standard Webhooks, retried until the endpoint takes them. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@OrchestratorIntegrationTest
+@TestPropertySource(
         properties = {
-            "darkroom.security.admin-token=" + OrchestratorTestSupport.ADMIN_TOKEN,
-            "spring.rabbitmq.template.reply-timeout=15s",
             "darkroom.webhooks.interval=200ms",
             "darkroom.webhooks.backoff=300ms,300ms",
             // the tenant's endpoint below listens on loopback, which only an operator allow-list permits
             "darkroom.webhooks.allowed-hosts=127.0.0.1"
         })
-@DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
 class TenantWebhookTest {
 
     record Delivery(Map<String, List<String>> headers, String body) {}
