@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -100,8 +102,12 @@ public final class TestPostgres {
 
     /** Drops a database even while connections to it are open (they are terminated). */
     public void drop(TestDatabase database) {
-        execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+        dropForced(database.name());
         created.remove(database.name());
+    }
+
+    private void dropForced(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** True when a database of that name exists on the server. */
@@ -203,21 +209,17 @@ public final class TestPostgres {
      * and forced only once {@link #EXIT_GRACE} has passed.
      */
     private void dropCreated() {
-        long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
         for (String name : List.copyOf(created)) {
             try {
-                boolean dropped = dropIfIdle(name);
-                while (!dropped && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    dropped = dropIfIdle(name);
+                try {
+                    Awaitility.await("nobody connected to " + name)
+                            .atMost(EXIT_GRACE)
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> dropIfIdle(name));
+                } catch (ConditionTimeoutException e) {
+                    dropForced(name);
                 }
-                if (!dropped) {
-                    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
                 log.warn("Could not drop test database {} at exit: {}", name, e.getMessage());
             }
         }
