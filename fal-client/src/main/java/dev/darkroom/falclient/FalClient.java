@@ -28,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FalClient {
 
-    private final FalClientConfig config;
     private final QueueUrls urls;
     private final FalQueue queue;
     private final FalStorage storage;
@@ -48,7 +47,6 @@ public final class FalClient {
         if (config.apiKey() == null) {
             throw new IllegalArgumentException("a FalClient needs an API key (FAL_KEY)");
         }
-        this.config = config;
         FalHttp http = new FalHttp(
                 httpClient, config.apiKey(), config.requestTimeout(), config.retry(), config.sleeper(), config.clock());
         this.urls = new QueueUrls(config.queueBaseUrl());
@@ -113,9 +111,5 @@ public final class FalClient {
     /** Builds status, result and cancel URLs from an endpoint id and a request id. */
     public QueueUrls urls() {
         return urls;
-    }
-
-    public FalClientConfig config() {
-        return config;
     }
 }

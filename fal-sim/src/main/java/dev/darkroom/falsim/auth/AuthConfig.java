@@ -19,7 +19,6 @@ class AuthConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new KeyAuthInterceptor(properties))
-                .addPathPatterns("/queue/**", "/rest/storage/**", "/rest/tokens/**");
+        registry.addInterceptor(new KeyAuthInterceptor(properties)).addPathPatterns("/queue/**", "/rest/storage/**");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Fault injection knobs. Rates are probabilities from 0 to 1, drawn per request (or per webhook) from one RNG that
@@ -13,18 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param seed seed of the fault RNG; null = a random seed
  * @param submit429Rate submits answered 429 with {@code Retry-After}, nothing enqueued
- * @param retryAfter the {@code Retry-After} of those 429s
+ * @param retryAfter the {@code Retry-After} of those 429s (default 1 s)
  * @param ingress5xxSubmitRate submits answered 502/503 by the "nginx" in front, nothing enqueued
  * @param submitResponseLostRate submits that are enqueued but whose answer is lost in a 502 from the ingress
  * @param ingress5xxReadRate status and result reads answered 502/503 by the ingress
  * @param modelErrorRate requests that complete with a model error instead of outputs
- * @param modelErrorTypes the error types a model error is drawn from (see README: 422 detail[] or flat bodies)
+ * @param modelErrorTypes the error types a model error is drawn from (see README: 422 detail[] or flat bodies;
+ *     default {@code content_policy_violation} and {@code runner_server_error})
  * @param stuckRate requests that stay IN_QUEUE forever (until cancelled or their start timeout passes)
  * @param webhookDropRate webhooks never delivered
  * @param webhookDuplicateRate webhooks delivered twice
  * @param webhookDelayRate webhooks held back before the first attempt
- * @param webhookDelayMin shortest such delay
- * @param webhookDelayMax longest such delay
+ * @param webhookDelayMin shortest such delay (default 1 s)
+ * @param webhookDelayMax longest such delay (default 5 s)
  * @param webhookReorderRate webhooks held until the next webhook has gone out, so they arrive out of order
  * @param cancelIgnoredRate cancels of IN_PROGRESS requests after which the request still completes normally
  */
@@ -32,32 +32,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FaultSettings(
         @JsonProperty("seed") Long seed,
         @JsonProperty("submit_429_rate") double submit429Rate,
-        @JsonProperty("retry_after") @DefaultValue("1s") Duration retryAfter,
+        @JsonProperty("retry_after") Duration retryAfter,
         @JsonProperty("ingress_5xx_submit_rate") double ingress5xxSubmitRate,
         @JsonProperty("submit_response_lost_rate") double submitResponseLostRate,
         @JsonProperty("ingress_5xx_read_rate") double ingress5xxReadRate,
         @JsonProperty("model_error_rate") double modelErrorRate,
-
-        @JsonProperty("model_error_types") @DefaultValue({"content_policy_violation", "runner_server_error"})
-        List<String> modelErrorTypes,
-
+        @JsonProperty("model_error_types") List<String> modelErrorTypes,
         @JsonProperty("stuck_rate") double stuckRate,
         @JsonProperty("webhook_drop_rate") double webhookDropRate,
         @JsonProperty("webhook_duplicate_rate") double webhookDuplicateRate,
         @JsonProperty("webhook_delay_rate") double webhookDelayRate,
-
-        @JsonProperty("webhook_delay_min") @DefaultValue("1s")
-        Duration webhookDelayMin,
-
-        @JsonProperty("webhook_delay_max") @DefaultValue("5s")
-        Duration webhookDelayMax,
-
+        @JsonProperty("webhook_delay_min") Duration webhookDelayMin,
+        @JsonProperty("webhook_delay_max") Duration webhookDelayMax,
         @JsonProperty("webhook_reorder_rate") double webhookReorderRate,
         @JsonProperty("cancel_ignored_rate") double cancelIgnoredRate) {
 
     private static final List<String> DEFAULT_ERROR_TYPES = List.of("content_policy_violation", "runner_server_error");
 
-    /** Fills what a partial JSON document left out and rejects impossible values. */
+    /**
+     * Fills what the configuration or a JSON document left out (the one place defaults live, as the same record
+     * is bound from {@code fal-sim.faults.*} and read from {@code /_sim/faults}) and rejects impossible values.
+     */
     public FaultSettings {
         retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
         modelErrorTypes = modelErrorTypes == null || modelErrorTypes.isEmpty()
@@ -85,10 +80,5 @@ public record FaultSettings(
         if (retryAfter.isNegative() || webhookDelayMin.isNegative() || webhookDelayMax.compareTo(webhookDelayMin) < 0) {
             throw new IllegalArgumentException("delays must be >= 0 and webhook_delay_max >= webhook_delay_min");
         }
-    }
-
-    /** No faults at all. */
-    public static FaultSettings none() {
-        return new FaultSettings(null, 0, null, 0, 0, 0, 0, null, 0, 0, 0, 0, null, null, 0, 0);
     }
 }

@@ -18,9 +18,4 @@ public record RequestFaults(
         @JsonProperty("stuck") boolean stuck,
         @JsonProperty("slow") Duration slow,
         @JsonProperty("webhook") WebhookFaults webhook,
-        @JsonProperty("submit_delay") Duration submitDelay) {
-
-    public static RequestFaults none() {
-        return new RequestFaults(null, false, null, WebhookFaults.none(), null);
-    }
-}
+        @JsonProperty("submit_delay") Duration submitDelay) {}

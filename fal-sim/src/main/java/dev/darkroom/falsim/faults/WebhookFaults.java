@@ -15,9 +15,4 @@ public record WebhookFaults(
         @JsonProperty("drop") boolean drop,
         @JsonProperty("duplicate") boolean duplicate,
         @JsonProperty("delay") Duration delay,
-        @JsonProperty("reorder") boolean reorder) {
-
-    public static WebhookFaults none() {
-        return new WebhookFaults(false, false, null, false);
-    }
-}
+        @JsonProperty("reorder") boolean reorder) {}

@@ -1,14 +1,15 @@
 package dev.darkroom.falsim.queue;
 
+import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.catalog.InputError;
 import dev.darkroom.contracts.catalog.InputSchemas;
 import dev.darkroom.contracts.catalog.ModelSpec;
 import dev.darkroom.contracts.catalog.SchemaCheck;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,8 +26,16 @@ class FalValidation {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Map<String, ObjectNode> schemas = new ConcurrentHashMap<>();
-    private final Map<String, SchemaCheck> checks = new ConcurrentHashMap<>();
+    private final Map<String, Schema> schemas;
+
+    FalValidation(Catalog catalog) {
+        Map<String, Schema> byModel = new HashMap<>();
+        for (ModelSpec model : catalog.models()) {
+            ObjectNode schema = InputSchemas.falSchema(model);
+            byModel.put(model.id(), new Schema(schema, new SchemaCheck(schema)));
+        }
+        this.schemas = Map.copyOf(byModel);
+    }
 
     /** The 422 {@code detail[]} for a body, or null when it fits the schema. */
     ArrayNode detail(ModelSpec model, JsonNode input) {
@@ -38,14 +47,13 @@ class FalValidation {
                     .set("loc", NODES.arrayNode().add("body"));
             return detail;
         }
-        ObjectNode schema = schemas.computeIfAbsent(model.id(), id -> InputSchemas.falSchema(model));
-        SchemaCheck check = checks.computeIfAbsent(model.id(), id -> new SchemaCheck(schema));
-        List<InputError> errors = check.check(input);
+        Schema schema = schemas.get(model.id());
+        List<InputError> errors = schema.check().check(input);
         if (errors.isEmpty()) {
             return null;
         }
         ArrayNode detail = NODES.arrayNode();
-        onePerPath(errors, schema).forEach(e -> detail.add(PydanticErrors.item(e, schema, input)));
+        onePerPath(errors, schema.json()).forEach(e -> detail.add(PydanticErrors.item(e, schema.json(), input)));
         return detail;
     }
 
@@ -81,4 +89,7 @@ class FalValidation {
             default -> 3;
         };
     }
+
+    /** A model's fal input schema and the check compiled from it. */
+    private record Schema(ObjectNode json, SchemaCheck check) {}
 }

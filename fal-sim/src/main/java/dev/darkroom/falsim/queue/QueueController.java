@@ -39,7 +39,7 @@ class QueueController {
     private static final String NS_REQUESTS = "/queue/{ns}/{owner}/{app}/requests/{id}";
     private static final Set<String> LOGS_ON = Set.of("1", "true");
 
-    private final Catalog catalog = Catalog.load();
+    private final Catalog catalog;
     private final QueueRunner runner;
     private final RequestStore store;
     private final StatusStreams streams;
@@ -51,6 +51,7 @@ class QueueController {
     private final Clock clock;
 
     QueueController(
+            Catalog catalog,
             QueueRunner runner,
             RequestStore store,
             StatusStreams streams,
@@ -60,6 +61,7 @@ class QueueController {
             PublicUrls urls,
             JsonMapper json,
             Clock clock) {
+        this.catalog = catalog;
         this.runner = runner;
         this.store = store;
         this.streams = streams;

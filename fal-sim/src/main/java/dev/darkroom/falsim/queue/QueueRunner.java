@@ -157,6 +157,7 @@ public class QueueRunner implements Resettable, DisposableBean {
             }
         }
         started.forEach(this::begin);
+        // one notice for every request started (and for the queue positions that moved)
         notifyChanged();
     }
 
@@ -182,7 +183,6 @@ public class QueueRunner implements Resettable, DisposableBean {
                 TimeUnit.MILLISECONDS);
         timers.schedule(
                 () -> workers.execute(() -> finish(request, modelTime)), modelTime.toMillis(), TimeUnit.MILLISECONDS);
-        notifyChanged();
     }
 
     private void logIfRunning(SimRequest request, String message) {
@@ -262,7 +262,15 @@ public class QueueRunner implements Resettable, DisposableBean {
     }
 
     private void forgetOld() {
-        store.forgetBefore(clock.instant().minus(properties.forgetAfter()));
+        for (SimRequest request : store.forgetBefore(clock.instant().minus(properties.forgetAfter()))) {
+            for (RequestListener listener : listeners) {
+                try {
+                    listener.forgotten(request);
+                } catch (RuntimeException e) {
+                    log.error("forget listener failed for {}", request.id(), e);
+                }
+            }
+        }
     }
 
     @Override

@@ -8,4 +8,7 @@ public interface RequestListener {
 
     /** A request completed (successfully or not). Called once per request. */
     default void completed(SimRequest request) {}
+
+    /** A request was forgotten ({@code forget-after} passed): drop whatever is kept for it. */
+    default void forgotten(SimRequest request) {}
 }

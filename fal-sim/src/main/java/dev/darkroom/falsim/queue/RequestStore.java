@@ -1,6 +1,7 @@
 package dev.darkroom.falsim.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,21 @@ public class RequestStore {
         requests.clear();
     }
 
-    /** Drops requests that completed before {@code cutoff}, and stuck ones created before it. */
-    void forgetBefore(Instant cutoff) {
-        requests.values().removeIf(r -> {
-            SimRequest.View v = r.view();
-            if (v.state() == RequestState.COMPLETED) {
-                return v.completedAt().isBefore(cutoff);
+    /** Drops requests that completed before {@code cutoff}, and stuck ones created before it; answers them. */
+    List<SimRequest> forgetBefore(Instant cutoff) {
+        List<SimRequest> forgotten = new ArrayList<>();
+        for (SimRequest r : requests.values()) {
+            if (due(r.view(), cutoff) && requests.remove(r.id(), r)) {
+                forgotten.add(r);
             }
-            return v.submission().faults().stuck() && v.submission().createdAt().isBefore(cutoff);
-        });
+        }
+        return forgotten;
+    }
+
+    private static boolean due(SimRequest.View v, Instant cutoff) {
+        if (v.state() == RequestState.COMPLETED) {
+            return v.completedAt().isBefore(cutoff);
+        }
+        return v.submission().faults().stuck() && v.submission().createdAt().isBefore(cutoff);
     }
 }

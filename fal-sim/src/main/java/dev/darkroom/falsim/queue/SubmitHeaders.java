@@ -1,11 +1,11 @@
 package dev.darkroom.falsim.queue;
 
 import dev.darkroom.falsim.web.FalHttpException;
+import dev.darkroom.falsim.web.ObjectLifecycle;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -33,6 +33,7 @@ record SubmitHeaders(
         Priority priority = Priority.fromHeader(priorityHeader);
         if (priority == null) {
             throw invalid(
+                    "header",
                     "x-fal-queue-priority",
                     "literal_error",
                     "Input should be 'low', 'normal' or 'high'",
@@ -41,7 +42,7 @@ record SubmitHeaders(
         return new SubmitHeaders(
                 priority,
                 startTimeout(request.getHeader("X-Fal-Request-Timeout")),
-                lifetime(request.getHeader("X-Fal-Object-Lifecycle-Preference"), json),
+                ObjectLifecycle.expiration(request.getHeader("X-Fal-Object-Lifecycle-Preference"), json),
                 request.getHeader("X-Fal-Runner-Hint"),
                 request.getHeader("X-Fal-No-Retry") != null
                         && TRUE.contains(
@@ -57,13 +58,15 @@ record SubmitHeaders(
             seconds = Double.parseDouble(header.trim());
         } catch (NumberFormatException e) {
             throw invalid(
+                    "header",
                     "x-fal-request-timeout",
                     "float_parsing",
                     "Input should be a valid number, unable to parse string as a number",
                     header);
         }
         if (!(seconds > MIN_START_TIMEOUT_SECONDS)) {
-            throw invalid("x-fal-request-timeout", "greater_than", "Input should be greater than 0.1", header);
+            throw invalid(
+                    "header", "x-fal-request-timeout", "greater_than", "Input should be greater than 0.1", header);
         }
         return Duration.ofNanos((long) (seconds * 1e9));
     }
@@ -81,33 +84,16 @@ record SubmitHeaders(
         } catch (NumberFormatException e) {
             // answered below
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode item = body.putArray("detail").addObject();
-        item.putArray("loc").add("query").add("fal_max_queue_length");
-        item.put("msg", "Input should be a valid non-negative integer")
-                .put("type", "int_parsing")
-                .put("input", value);
-        throw new FalHttpException(422, body);
+        throw invalid(
+                "query", "fal_max_queue_length", "int_parsing", "Input should be a valid non-negative integer", value);
     }
 
-    /** Unreadable lifecycle preferences are ignored rather than failing the request: they only tune storage. */
-    private static Duration lifetime(String header, JsonMapper json) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode seconds = json.readTree(header).path("expiration_duration_seconds");
-            return seconds.isNumber() ? Duration.ofSeconds(seconds.asLong()) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static FalHttpException invalid(String header, String type, String msg, String input) {
+    /** FastAPI's 422 for one bad parameter, {@code location} being {@code "header"} or {@code "query"}. */
+    private static FalHttpException invalid(String location, String name, String type, String msg, String input) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode detail = body.putArray("detail");
         ObjectNode item = detail.addObject();
-        item.putArray("loc").add("header").add(header);
+        item.putArray("loc").add(location).add(name);
         item.put("msg", msg).put("type", type).put("input", input);
         return new FalHttpException(422, body);
     }

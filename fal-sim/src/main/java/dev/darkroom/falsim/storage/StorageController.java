@@ -1,9 +1,9 @@
 package dev.darkroom.falsim.storage;
 
 import dev.darkroom.falsim.web.FalHttpException;
+import dev.darkroom.falsim.web.ObjectLifecycle;
 import dev.darkroom.falsim.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,23 +66,15 @@ class StorageController {
             throw FalHttpException.detail(422, "content_type is required");
         }
         String fileName = body.path("file_name").asString(null);
-        UploadSlot slot =
-                uploads.open(contentType.asString(), fileName, lifetime(lifecycle), multipart, urls.of(request));
+        UploadSlot slot = uploads.open(
+                contentType.asString(),
+                fileName,
+                ObjectLifecycle.expiration(lifecycle, json),
+                multipart,
+                urls.of(request));
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("upload_url", slot.uploadUrl());
         answer.put("file_url", slot.fileUrl());
         return answer;
-    }
-
-    private Duration lifetime(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode seconds = json.readTree(header).path("expiration_duration_seconds");
-            return seconds.isNumber() ? Duration.ofSeconds(seconds.asLong()) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -42,6 +42,7 @@ class Uploads implements Resettable {
     }
 
     UploadSlot open(String contentType, String fileName, Duration lifetime, boolean multipart, BaseUrl base) {
+        pruneExpired();
         String id = UUID.randomUUID().toString();
         UploadSlot slot = new UploadSlot(
                 id,
@@ -70,13 +71,23 @@ class Uploads implements Resettable {
     /** Stores one part of a multipart upload; answers its etag. */
     String putPart(UploadSlot slot, int partNumber, InputStream body) throws IOException {
         Path part = cdn.scratchFile();
-        copyLimited(body, part);
+        try {
+            copyLimited(body, part);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
         Map<Integer, Path> slotParts = parts.computeIfAbsent(slot.id(), id -> new ConcurrentHashMap<>());
         Path previous = slotParts.put(partNumber, part);
         if (previous != null) {
             Files.deleteIfExists(previous);
         }
-        return "\"" + md5(part) + "\"";
+        String etag = "\"" + md5(part) + "\"";
+        if (!slots.containsKey(slot.id())) {
+            // the slot expired and was pruned while this part arrived: nothing will ever join or sweep it
+            deleteParts(slot.id());
+        }
+        return etag;
     }
 
     /** Joins the parts in part-number order into the final file. */
@@ -119,6 +130,7 @@ class Uploads implements Resettable {
     }
 
     String issueToken() {
+        pruneExpired();
         String token = secret();
         tokens.put(token, clock.instant().plus(properties.tokenLifetime()));
         return token;
@@ -133,12 +145,32 @@ class Uploads implements Resettable {
         return tokens.get(token);
     }
 
+    /**
+     * Forgets expired upload URLs, with the parts of multipart uploads never completed, and expired tokens. Run
+     * when new ones are handed out, so what is kept stays bounded by what was issued within one lifetime.
+     */
+    private void pruneExpired() {
+        Instant now = clock.instant();
+        for (UploadSlot slot : slots.values()) {
+            if (!now.isBefore(slot.expiresAt()) && slots.remove(slot.id(), slot)) {
+                deleteParts(slot.id());
+            }
+        }
+        tokens.values().removeIf(expires -> !now.isBefore(expires));
+    }
+
+    private void deleteParts(String slotId) {
+        Map<Integer, Path> slotParts = parts.remove(slotId);
+        if (slotParts != null) {
+            slotParts.values().forEach(path -> path.toFile().delete());
+        }
+    }
+
     @Override
     public void reset() {
         slots.clear();
         tokens.clear();
-        parts.values().forEach(p -> p.values().forEach(path -> path.toFile().delete()));
-        parts.clear();
+        parts.keySet().forEach(this::deleteParts);
     }
 
     private String secret() {

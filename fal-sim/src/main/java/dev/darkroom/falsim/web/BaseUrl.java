@@ -12,11 +12,6 @@ public record BaseUrl(String value) {
         return value + "/queue";
     }
 
-    /** Stands in for {@code https://rest.fal.ai}. */
-    public String rest() {
-        return value + "/rest";
-    }
-
     /** Stands in for {@code https://v3.fal.media}. */
     public String cdn() {
         return value + "/cdn";

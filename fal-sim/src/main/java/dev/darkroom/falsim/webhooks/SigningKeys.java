@@ -5,8 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,12 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class SigningKeys {
 
-    private final Clock clock;
     private final List<SigningKey> published = new ArrayList<>();
     private SigningKey active;
 
-    SigningKeys(Clock clock) {
-        this.clock = clock;
+    SigningKeys() {
         rotate(false);
     }
 
@@ -46,20 +42,19 @@ public class SigningKeys {
         return key.kid();
     }
 
-    /** Hex Ed25519 signature of a UTF-8 message with the active key. */
-    synchronized String sign(String message) {
+    /**
+     * Signs a UTF-8 message with the active key. The key id comes from the same lock as the signature, so a
+     * rotation in between cannot make the admin log name a key that did not sign.
+     */
+    synchronized Signed sign(String message) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(active.pair().getPrivate());
             signer.update(message.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(signer.sign());
+            return new Signed(active.kid(), HexFormat.of().formatHex(signer.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
         }
-    }
-
-    synchronized String activeKid() {
-        return active.kid();
     }
 
     /** RFC 8037 OKP keys, newest first: {@code {"keys":[{"kty":"OKP","crv":"Ed25519","x":...,"kid":...}]}}. */
@@ -79,14 +74,14 @@ public class SigningKeys {
     private SigningKey generate() {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            return new SigningKey("sim-" + UUID.randomUUID().toString().substring(0, 8), pair, clock.instant());
+            return new SigningKey("sim-" + UUID.randomUUID().toString().substring(0, 8), pair);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
         }
     }
 
     /** One key pair with its id. */
-    record SigningKey(String kid, KeyPair pair, Instant createdAt) {
+    record SigningKey(String kid, KeyPair pair) {
 
         /** The raw 32-byte public key, base64url without padding: the last 32 bytes of its X.509 encoding. */
         String x() {
@@ -95,4 +90,12 @@ public class SigningKeys {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         }
     }
+
+    /**
+     * A signature and the key that made it.
+     *
+     * @param kid the signing key's id
+     * @param signature hex Ed25519 signature
+     */
+    record Signed(String kid, String signature) {}
 }

@@ -82,14 +82,23 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             return;
         }
         byte[] body = json.writeValueAsBytes(body(request.id(), view.outcome()));
+        String bodySha256 = sha256Hex(body);
         long gen = generation.get();
         Duration delay = faults.delay() != null ? faults.delay() : Duration.ZERO;
         Delivery first = new Delivery(
-                request.id(), URI.create(url), body, record, record.addDelivery(), 1, faults.reorder(), gen);
+                request.id(),
+                URI.create(url),
+                body,
+                bodySha256,
+                record,
+                record.addDelivery(),
+                1,
+                faults.reorder(),
+                gen);
         later(delay, () -> ready(first));
         if (faults.duplicate()) {
-            Delivery copy =
-                    new Delivery(request.id(), URI.create(url), body, record, record.addDelivery(), 1, false, gen);
+            Delivery copy = new Delivery(
+                    request.id(), URI.create(url), body, bodySha256, record, record.addDelivery(), 1, false, gen);
             later(delay.plus(properties.duplicateGap()), () -> ready(copy));
         }
     }
@@ -138,9 +147,8 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             return;
         }
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        String kid = keys.activeKid();
-        String signature =
-                keys.sign(String.join("\n", d.requestId(), properties.userId(), timestamp, sha256Hex(d.body())));
+        SigningKeys.Signed signed =
+                keys.sign(String.join("\n", d.requestId(), properties.userId(), timestamp, d.bodySha256()));
         HttpRequest request = HttpRequest.newBuilder(d.url())
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
@@ -148,7 +156,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
                 .header("X-Fal-Webhook-Request-Id", d.requestId())
                 .header("X-Fal-Webhook-User-Id", properties.userId())
                 .header("X-Fal-Webhook-Timestamp", timestamp)
-                .header("X-Fal-Webhook-Signature", signature)
+                .header("X-Fal-Webhook-Signature", signed.signature())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()))
                 .build();
         Instant start = clock.instant();
@@ -164,7 +172,9 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             error = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        d.record().attempted(new WebhookRecord.Attempt(d.number(), d.attempt(), start, status, error, millis, kid));
+        d.record()
+                .attempted(
+                        new WebhookRecord.Attempt(d.number(), d.attempt(), start, status, error, millis, signed.kid()));
         boolean delivered = status != null && status >= 200 && status < 300;
         if (delivered || d.attempt() >= properties.maxAttempts()) {
             d.record().finished(d.number(), delivered);
@@ -194,7 +204,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
         senders.shutdownNow();
     }
 
-    static String sha256Hex(byte[] body) {
+    private static String sha256Hex(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
@@ -207,6 +217,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             String requestId,
             URI url,
             byte[] body,
+            String bodySha256,
             WebhookRecord record,
             int number,
             int attempt,
@@ -214,7 +225,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             long generation) {
 
         Delivery next() {
-            return new Delivery(requestId, url, body, record, number, attempt + 1, false, generation);
+            return new Delivery(requestId, url, body, bodySha256, record, number, attempt + 1, false, generation);
         }
     }
 }
