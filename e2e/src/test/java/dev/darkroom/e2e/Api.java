@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A tenant's and an operator's view of Darkroom: plain HTTP against the gateway, as a client would call it. */
 final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * started again, RabbitMQ and Postgres are restarted, and fal-sim drops 20 % of webhooks, duplicates 20 %, delays
  * some and answers 5 % of submits with 429 (and some with 502/503). The script's own checks must all hold.
  */
+// last: it stops the running platform and restarts the machine's Postgres and RabbitMQ
+@Order(Order.DEFAULT + 2)
 class ChaosEndToEndTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -67,14 +70,7 @@ class ChaosEndToEndTest {
         Map<String, String> env = up.environment();
         ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
         env.put("DARKROOM_DATA_DIR", data.toString());
-        env.put("PG_URL", database.jdbcUrl());
-        env.put("PG_USER", database.user());
-        env.put("PG_PASSWORD", database.password() == null ? "" : database.password());
-        env.put("RABBITMQ_HOST", rabbit.host());
-        env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
-        env.put("RABBITMQ_USER", rabbit.username());
-        env.put("RABBITMQ_PASSWORD", rabbit.password());
-        env.put("RABBITMQ_VHOST", rabbit.virtualHost());
+        env.putAll(Platform.infraEnv(database, rabbit));
         env.remove("S3_ENDPOINT");
         env.remove("FAL_KEY");
         // reconcile lost webhooks within seconds (Spring's environment names: dashes dropped)

@@ -3,6 +3,7 @@ package dev.darkroom.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkroom.contracts.webhooks.WebhookTokens;
+import dev.darkroom.testsupport.FalSimRequests;
 import io.minio.ListObjectsArgs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -13,15 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,12 +38,14 @@ class ImageJobEndToEndTest {
 
     static Platform platform;
     static Api api;
+    static Db db;
     static Api.Tenant tenant;
 
     @BeforeAll
     static void platform() {
         platform = SharedPlatform.get();
         api = new Api(platform.gatewayUrl());
+        db = new Db(platform.database());
         tenant = api.aTenant("monthly_budget_usd", "25.00");
     }
 
@@ -186,9 +189,17 @@ class ImageJobEndToEndTest {
                 .asString();
 
         JsonNode done = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded", "failed");
-
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         assertThat(done.get("outputs")).hasSize(2);
+        // the job succeeds on the first delivery; only once the second is answered could it have done harm
+        UUID job = UUID.fromString(id);
+        FalSimRequests fal = platform.fal().requests();
+        Awaitility.await("both webhook deliveries answered")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> FalSimRequests.webhookDeliveries(fal.ofJob(job).get(0)),
+                        List.of("DELIVERED", "DELIVERED")::equals);
+
         String prefix = tenant.id() + "/";
         long stored = StreamSupport.stream(
                         platform.s3()
@@ -209,9 +220,9 @@ class ImageJobEndToEndTest {
                 })
                 .count();
         assertThat(stored).isEqualTo(2);
-        assertThat(count("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", id))
+        assertThat(db.count("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", job))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from job_output where job_id = ?", id))
+        assertThat(db.count("select count(*) from job_output where job_id = ?", job))
                 .isEqualTo(2);
     }
 
@@ -275,16 +286,5 @@ class ImageJobEndToEndTest {
                 .header("X-Fal-Webhook-Signature", HexFormat.of().formatHex(signer.sign()))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-    }
-
-    private static long count(String sql, String jobId) throws Exception {
-        try (Connection c = platform.database().connect();
-                var statement = c.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(jobId));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.darkroom.e2e;
 
 import dev.darkroom.testsupport.FalSimServer;
-import dev.darkroom.testsupport.Infra;
-import dev.darkroom.testsupport.InfraResolver;
 import dev.darkroom.testsupport.S3Server;
 import dev.darkroom.testsupport.TestDatabase;
 import dev.darkroom.testsupport.TestPostgres;
@@ -51,9 +49,6 @@ final class Platform implements AutoCloseable {
     private boolean closed;
 
     private Platform(Map<String, Object> falSimProperties, Map<String, List<String>> args) {
-        InfraResolver infra = InfraResolver.system();
-        infra.require(Infra.POSTGRES);
-        infra.require(Infra.RABBITMQ);
         this.database = TestPostgres.shared().createDatabase();
         TestRabbit.shared().deleteDarkroomQueues();
         this.s3 = S3Server.shared();
@@ -88,10 +83,6 @@ final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
-    }
-
-    static Platform start() {
-        return start(Map.of(), Map.of());
     }
 
     String gatewayUrl() {
@@ -147,11 +138,6 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** The arguments a service of this platform was started with. */
-    List<String> argsOf(String service) {
-        return args.getOrDefault(service, List.of());
-    }
-
     /** Kills (SIGKILL) and starts a service again on the same port, waiting until it is ready. */
     void restart(String name) {
         ServiceProcess p = services.get(name);
@@ -161,16 +147,7 @@ final class Platform implements AutoCloseable {
     }
 
     private ServiceProcess process(String service, String instanceName, int port) {
-        Map<String, String> env = new LinkedHashMap<>();
-        TestRabbit rabbit = TestRabbit.shared();
-        env.put("RABBITMQ_HOST", rabbit.host());
-        env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
-        env.put("RABBITMQ_USER", rabbit.username());
-        env.put("RABBITMQ_PASSWORD", rabbit.password());
-        env.put("RABBITMQ_VHOST", rabbit.virtualHost());
-        env.put("PG_URL", database.jdbcUrl());
-        env.put("PG_USER", database.user());
-        env.put("PG_PASSWORD", database.password() == null ? "" : database.password());
+        Map<String, String> env = new LinkedHashMap<>(infraEnv(database, TestRabbit.shared()));
         env.put("S3_ENDPOINT", s3.endpoint());
         env.put("S3_ACCESS_KEY", s3.accessKey());
         env.put("S3_SECRET_KEY", s3.secretKey());
@@ -193,6 +170,20 @@ final class Platform implements AutoCloseable {
         commandArgs.add("--server.address=127.0.0.1");
         commandArgs.addAll(args.getOrDefault(service, List.of()));
         return new ServiceProcess(instanceName, jar(service), port, env, commandArgs, logDir);
+    }
+
+    /** The environment variables that point a service (or {@code ./darkroom up}) at a database and a broker. */
+    static Map<String, String> infraEnv(TestDatabase database, TestRabbit rabbit) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PG_URL", database.jdbcUrl());
+        env.put("PG_USER", database.user());
+        env.put("PG_PASSWORD", database.password() == null ? "" : database.password());
+        env.put("RABBITMQ_HOST", rabbit.host());
+        env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
+        env.put("RABBITMQ_USER", rabbit.username());
+        env.put("RABBITMQ_PASSWORD", rabbit.password());
+        env.put("RABBITMQ_VHOST", rabbit.virtualHost());
+        return env;
     }
 
     /** The service's executable jar, built by the reactor before this module's tests run. */

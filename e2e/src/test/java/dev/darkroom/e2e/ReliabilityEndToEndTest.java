@@ -2,6 +2,7 @@ package dev.darkroom.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.testsupport.FalSimRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class ReliabilityEndToEndTest {
         platform = SharedPlatform.get();
         api = new Api(platform.gatewayUrl());
         db = new Db(platform.database());
-        fal = new FalSimRequests(platform.fal().baseUrl());
+        fal = platform.fal().requests();
         tenant = api.aTenant("monthly_budget_usd", "50.00");
     }
 
@@ -43,9 +44,9 @@ class ReliabilityEndToEndTest {
 
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         assertThat(done.get("outputs")).hasSize(1);
-        JsonNode request = fal.of(id).get(0);
+        JsonNode request = falRequests(id).get(0);
         assertThat(request.path("webhook").path("state").asString()).isEqualTo("DROPPED");
-        assertThat(FalSimRequests.deliveryStatuses(request)).isEmpty();
+        assertThat(FalSimRequests.webhookStatuses(request)).isEmpty();
     }
 
     @Test
@@ -56,7 +57,8 @@ class ReliabilityEndToEndTest {
 
         Awaitility.await("the late webhook delivered")
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> FalSimRequests.deliveryStatuses(fal.of(id).get(0)).contains(200));
+                .until(() ->
+                        FalSimRequests.webhookStatuses(falRequests(id).get(0)).contains(200));
 
         JsonNode after = api.get(tenant.key(), "/v1/jobs/" + id).body();
         assertThat(after.get("updated_at")).isEqualTo(done.get("updated_at"));
@@ -78,7 +80,8 @@ class ReliabilityEndToEndTest {
         UUID job = UUID.fromString(id);
         Awaitility.await("both deliveries made")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> FalSimRequests.deliveryStatuses(fal.of(id).get(0)).size() >= 2);
+                .until(() ->
+                        FalSimRequests.webhookStatuses(falRequests(id).get(0)).size() >= 2);
         assertThat(db.count("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", job))
                 .isEqualTo(1);
         assertThat(db.count("select count(*) from job_output where job_id = ?", job))
@@ -97,21 +100,17 @@ class ReliabilityEndToEndTest {
         String id = submit(tenant, "killed worker [sim:submit_delay=6s]");
         Awaitility.await("fal queued the first request")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> !fal.of(id).isEmpty());
-        ServiceProcess worker = platform.service("worker-image");
-
-        worker.kill();
-        worker.start();
-        worker.awaitReady(Duration.ofMinutes(3));
+                .until(() -> !falRequests(id).isEmpty());
+        platform.restart("worker-image");
 
         JsonNode done = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded", "failed");
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         Awaitility.await("the redelivered message submitted again")
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> fal.of(id).size() == 2);
-        List<JsonNode> requests = fal.of(id);
-        String first = requests.get(0).get("request_id").asString();
-        String second = requests.get(1).get("request_id").asString();
+                .until(() -> falRequests(id).size() == 2);
+        List<JsonNode> requests = falRequests(id); // newest first
+        String first = requests.get(1).get("request_id").asString();
+        String second = requests.get(0).get("request_id").asString();
         UUID job = UUID.fromString(id);
         String kept = (String) db.rows("select fal_request_id from job where id = ?", job)
                 .get(0)
@@ -142,7 +141,7 @@ class ReliabilityEndToEndTest {
         assertThat(ledger(id)).containsExactly("reserve 0.025000", "release 0.025000");
         Awaitility.await("cancelled at fal")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> FalSimRequests.cancelled(fal.of(id).get(0)));
+                .until(() -> FalSimRequests.cancelled(falRequests(id).get(0)));
     }
 
     @Test
@@ -156,7 +155,7 @@ class ReliabilityEndToEndTest {
         assertThat(ledger(id)).containsExactly("reserve 0.025000", "release 0.025000");
         Awaitility.await("cancelled at fal")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> FalSimRequests.cancelled(fal.of(id).get(0)));
+                .until(() -> FalSimRequests.cancelled(falRequests(id).get(0)));
     }
 
     @Test
@@ -195,7 +194,7 @@ class ReliabilityEndToEndTest {
         JsonNode canceled = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "canceled", "succeeded", "failed");
         assertThat(canceled.get("status").asString()).isEqualTo("canceled");
         assertThat(ledger(id)).containsExactly("reserve 0.025000", "release 0.025000");
-        assertThat(FalSimRequests.cancelled(fal.of(id).get(0))).isTrue();
+        assertThat(FalSimRequests.cancelled(falRequests(id).get(0))).isTrue();
     }
 
     @Test
@@ -203,8 +202,8 @@ class ReliabilityEndToEndTest {
         String id = submit(tenant, "already done [sim:drop_webhook]");
         Awaitility.await("fal finished it")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> !fal.of(id).isEmpty()
-                        && "COMPLETED".equals(fal.of(id).get(0).path("state").asString()));
+                .until(() -> falRequests(id).stream()
+                        .anyMatch(r -> "COMPLETED".equals(r.path("state").asString())));
 
         assertThat(api.post(tenant.key(), "/v1/jobs/" + id + "/cancel", null).status())
                 .isEqualTo(202);
@@ -289,6 +288,10 @@ class ReliabilityEndToEndTest {
         Api.Response r = api.submit(t.key(), Map.of("model", "flux-dev", "input", Map.of("prompt", prompt)));
         assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
         return r.body().get("id").asString();
+    }
+
+    private static List<JsonNode> falRequests(String jobId) {
+        return fal.ofJob(UUID.fromString(jobId));
     }
 
     private static List<String> ledger(String jobId) {

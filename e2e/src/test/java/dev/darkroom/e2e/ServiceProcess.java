@@ -51,14 +51,6 @@ final class ServiceProcess {
         this.log = logDir.resolve(name + ".log");
     }
 
-    String name() {
-        return name;
-    }
-
-    int port() {
-        return port;
-    }
-
     String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -88,11 +80,9 @@ final class ServiceProcess {
         Awaitility.await(name + " ready")
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
+                .ignoreExceptionsInstanceOf(IOException.class) // not listening yet (refused, timed out)
+                .failFast(name + " exited; see " + log, () -> !alive())
                 .until(() -> {
-                    if (!alive()) {
-                        throw new IllegalStateException(name + " exited; see " + log);
-                    }
                     HttpResponse<Void> r = HTTP.send(
                             HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(2))
@@ -134,10 +124,6 @@ final class ServiceProcess {
 
     synchronized boolean alive() {
         return process != null && process.isAlive();
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     Path log() {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
@@ -25,13 +26,12 @@ public final class DarkroomInfraCondition implements ExecutionCondition {
      * @throws IllegalStateException under CI when something is unavailable
      */
     static ConditionEvaluationResult evaluate(Infra[] wanted, InfraResolver resolver) {
-        for (Infra infra : wanted) {
-            if (resolver.sourceOf(infra) == InfraSource.UNAVAILABLE) {
-                if (resolver.ci()) {
-                    throw new IllegalStateException(resolver.unavailableReason(infra));
-                }
-                return ConditionEvaluationResult.disabled(resolver.unavailableReason(infra));
+        try {
+            for (Infra infra : wanted) {
+                resolver.require(infra);
             }
+        } catch (TestAbortedException e) {
+            return ConditionEvaluationResult.disabled(e.getMessage());
         }
         return ConditionEvaluationResult.enabled("Darkroom test infrastructure available");
     }

@@ -1,10 +1,9 @@
 package dev.darkroom.testsupport;
 
 import dev.darkroom.falsim.FalSimApplication;
+import dev.darkroom.falsim.auth.AuthProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -12,9 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * host ({@link #queueUrl()}), the REST host ({@link #restUrl()}) and the CDN ({@link #cdnUrl()}).
  */
 public final class FalSimServer implements AutoCloseable {
-
-    /** The key fal-sim accepts unless told otherwise. */
-    public static final String DEFAULT_FAL_KEY = "darkroom-sim:local-secret";
 
     private static FalSimServer shared;
 
@@ -25,10 +21,7 @@ public final class FalSimServer implements AutoCloseable {
     private FalSimServer(ConfigurableApplicationContext context) {
         this.context = context;
         this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
-        this.falKey = Binder.get(context.getEnvironment())
-                .bind("fal-sim.auth.keys", Bindable.listOf(String.class))
-                .map(keys -> keys.get(0))
-                .orElse(DEFAULT_FAL_KEY);
+        this.falKey = context.getBean(AuthProperties.class).keys().get(0);
     }
 
     /** The instance shared by this JVM's tests; it lives until the JVM exits. */
@@ -85,6 +78,11 @@ public final class FalSimServer implements AutoCloseable {
     /** The {@code Authorization: Key ...} credential fal-sim accepts: the first of {@code fal-sim.auth.keys}. */
     public String falKey() {
         return falKey;
+    }
+
+    /** What the simulator did with each request and its webhook. */
+    public FalSimRequests requests() {
+        return new FalSimRequests(baseUrl);
     }
 
     /** The simulator's application context, for tests that reach into it. */

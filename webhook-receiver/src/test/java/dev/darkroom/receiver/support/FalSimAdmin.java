@@ -1,39 +1,30 @@
 package dev.darkroom.receiver.support;
 
+import dev.darkroom.testsupport.FalSimRequests;
 import dev.darkroom.testsupport.FalSimServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads fal-sim's admin API: what it did with a request and its webhook. */
 public final class FalSimAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FalSimAdmin() {}
 
     /** {@code GET /_sim/requests/{id}}. */
     public static JsonNode request(String requestId) {
-        return get("/_sim/requests/" + requestId);
+        return FalSimServer.shared().requests().request(requestId);
     }
 
     /** The HTTP status of every webhook attempt so far (null for a failed call), in order. */
     public static List<Integer> webhookStatuses(String requestId) {
-        List<Integer> statuses = new ArrayList<>();
-        for (JsonNode attempt : request(requestId).path("webhook").path("attempts")) {
-            statuses.add(
-                    attempt.path("status_code").isNumber()
-                            ? attempt.path("status_code").asInt()
-                            : null);
-        }
-        return statuses;
+        return FalSimRequests.webhookStatuses(request(requestId));
     }
 
     /** The state of the request: IN_QUEUE, IN_PROGRESS, COMPLETED. */
@@ -52,9 +43,5 @@ public final class FalSimAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static JsonNode get(String path) {
-        return JSON.readTree(download(FalSimServer.shared().baseUrl() + path));
     }
 }

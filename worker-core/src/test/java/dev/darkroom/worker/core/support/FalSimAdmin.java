@@ -1,25 +1,25 @@
 package dev.darkroom.worker.core.support;
 
+import dev.darkroom.testsupport.FalSimRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** fal-sim's admin API ({@code /_sim}): what it received, and its fault switches. */
+/** fal-sim's admin API ({@code /_sim}): what it received (read through test-support), and its fault switches. */
 public final class FalSimAdmin {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final String baseUrl;
+    private final FalSimRequests requests;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public FalSimAdmin(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.requests = new FalSimRequests(baseUrl);
     }
 
     /** Replaces the fault settings; fields left out are off. */
@@ -37,23 +37,14 @@ public final class FalSimAdmin {
                 .build());
     }
 
-    /** Every request fal-sim holds, newest first. */
-    public List<JsonNode> requests() {
-        List<JsonNode> all = new ArrayList<>();
-        get("/_sim/requests").forEach(all::add);
-        return all;
-    }
-
     /** The requests submitted with this job's webhook URL, newest first. */
-    public List<JsonNode> requestsOfJob(java.util.UUID jobId) {
-        return requests().stream()
-                .filter(r -> r.path("webhook_url").asString("").contains("/fal/webhooks/" + jobId + "?"))
-                .toList();
+    public List<JsonNode> requestsOfJob(UUID jobId) {
+        return requests.ofJob(jobId);
     }
 
     /** One request in detail, with its input. */
     public JsonNode request(String requestId) {
-        return get("/_sim/requests/" + requestId);
+        return requests.request(requestId);
     }
 
     /** GETs any URL, e.g. a CDN file. */
@@ -66,11 +57,6 @@ public final class FalSimAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode get(String path) {
-        return JSON.readTree(
-                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build()));
     }
 
     private String send(HttpRequest request) {
