@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param keyRefreshAfter how long a resolved API key is used before it is looked up again (revocation delay)
  * @param keyMaxStale how long a resolved key keeps working while the orchestrator cannot be reached
  * @param unknownKeyTtl how long an unknown key is remembered as unknown
+ * @param keyLookupTimeout how long a key lookup at the orchestrator may take before the request is answered 503
  * @param maxBodySize the largest request body accepted
  */
 @ConfigurationProperties("darkroom.gateway")
@@ -24,6 +25,7 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration keyRefreshAfter,
         @DefaultValue("10m") Duration keyMaxStale,
         @DefaultValue("5s") Duration unknownKeyTtl,
+        @DefaultValue("2s") Duration keyLookupTimeout,
         @DefaultValue("256KB") DataSize maxBodySize) {
 
     public boolean sendsInternalToken() {

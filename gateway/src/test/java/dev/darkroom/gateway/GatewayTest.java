@@ -7,6 +7,7 @@ import dev.darkroom.contracts.messages.Rejection;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.contracts.security.Sha256;
 import dev.darkroom.testsupport.DarkroomInfra;
 import dev.darkroom.testsupport.Infra;
 import java.io.IOException;
@@ -17,10 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -39,11 +44,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"darkroom.gateway.submit-timeout=1500ms", "darkroom.gateway.internal-token=internal-secret"})
+        properties = {
+            "darkroom.gateway.submit-timeout=1500ms",
+            "darkroom.gateway.internal-token=internal-secret",
+            "darkroom.gateway.key-lookup-timeout=500ms"
+        })
 @DarkroomInfra(Infra.RABBITMQ)
 class GatewayTest {
 
     static final String GOOD_KEY = "dr_live_good-key";
+    /** A key whose lookup the orchestrator stand-in never answers (until the tests end). */
+    static final String HANGING_KEY = "dr_live_hanging-key";
+
+    static final CountDownLatch hangingLookupRelease = new CountDownLatch(1);
     static final UUID TENANT = UUID.randomUUID();
     static final UUID KEY_ID = UUID.randomUUID();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,6 +78,7 @@ class GatewayTest {
 
     @AfterAll
     static void stop() {
+        hangingLookupRelease.countDown();
         orchestrator.stop(0);
     }
 
@@ -179,6 +193,17 @@ class GatewayTest {
         Response unknown = post("/v1/jobs", "dr_live_unknown", "{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"p\"}}");
         assertThat(unknown.status).isEqualTo(401);
         assertThat(unknown.body.get("code").asString()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void aKeyLookupTheOrchestratorDoesNotAnswerGets503InsteadOfHanging() {
+        Response r = send(request("/v1/jobs", HANGING_KEY)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"p\"}}")));
+
+        assertThat(r.status).isEqualTo(503);
+        assertThat(r.body.get("code").asString()).isEqualTo("unavailable");
     }
 
     @Test
@@ -311,12 +336,24 @@ class GatewayTest {
         }
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static HttpServer orchestratorStandIn() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            String goodHash = dev.darkroom.gateway.auth.KeyHashes.sha256(GOOD_KEY);
+            String goodHash = Sha256.hex(GOOD_KEY);
+            String hangingHash = Sha256.hex(HANGING_KEY);
             server.createContext("/internal/api-keys/", exchange -> {
                 String hash = exchange.getRequestURI().getPath().substring("/internal/api-keys/".length());
+                if (hash.equals(hangingHash)) {
+                    awaitQuietly(hangingLookupRelease);
+                }
                 byte[] body = hash.equals(goodHash)
                         ? ("{\"tenant_id\":\"" + TENANT + "\",\"key_id\":\"" + KEY_ID + "\",\"expires_at\":null}")
                                 .getBytes(StandardCharsets.UTF_8)
@@ -334,6 +371,8 @@ class GatewayTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            // a hanging lookup must not hold up the other requests
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {

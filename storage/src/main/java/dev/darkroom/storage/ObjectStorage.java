@@ -12,9 +12,14 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Darkroom's bucket: puts that stream with a size limit and record a sha256, reads whole or by range, presigned GET
+ * Darkroom's bucket: puts of files or size-limited streams that record a sha256, reads whole or by range, presigned GET
  * URLs for tenants, bucket bootstrap and retention ({@link BucketRetention}).
  */
 public final class ObjectStorage {
@@ -32,6 +37,9 @@ public final class ObjectStorage {
     public static final String SHA256_METADATA = "sha256";
 
     private static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
+    /** S3's largest single PUT; as the part size, it keeps every smaller file to one request. */
+    private static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(ObjectStorage.class);
 
     private final MinioClient client;
@@ -100,6 +108,41 @@ public final class ObjectStorage {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         return upload.put(key, content, contentType, maxBytes);
+    }
+
+    /**
+     * Stores a local file with its sha256, hashed from the file first: with size and hash known up front, a file up
+     * to S3's 5 GiB single-PUT limit goes up in one request, and no copy is needed to add the checksum afterwards.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws StorageException when the server fails
+     */
+    public StoredObject put(String key, Path file, String contentType) {
+        requireKey(key);
+        String sha256;
+        long size;
+        try (MeteredInputStream in = new MeteredInputStream(Files.newInputStream(file), Long.MAX_VALUE)) {
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer) != -1) {
+                // read only to hash and count
+            }
+            sha256 = in.sha256Hex();
+            size = in.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + " to store it at " + key, e);
+        }
+        try {
+            client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .filename(file.toString(), MAX_SINGLE_PUT)
+                    .contentType(contentType)
+                    .userMetadata(Map.of(SHA256_METADATA, sha256))
+                    .build());
+        } catch (MinioException e) {
+            throw new StorageException(key, "Cannot store " + key + ": " + e.getMessage(), e);
+        }
+        return new StoredObject(key, size, sha256, contentType);
     }
 
     /** A URL anyone can GET the object with for {@code darkroom.storage.presign-ttl}. */
@@ -210,16 +253,28 @@ public final class ObjectStorage {
     }
 
     private ObjectContent open(String key, GetObjectArgs args, long rangeStart) {
+        GetObjectResponse response;
         try {
-            GetObjectResponse response = client.getObject(args);
+            response = client.getObject(args);
+        } catch (MinioException e) {
+            throw S3Errors.translate(key, "Cannot read " + key, e);
+        }
+        try {
             long length = Long.parseLong(response.headers().get("Content-Length"));
             String contentRange = response.headers().get("Content-Range");
             long total = contentRange == null
                     ? length
                     : Long.parseLong(contentRange.substring(contentRange.lastIndexOf('/') + 1));
             return new ObjectContent(response, length, total, response.headers().get("Content-Type"), rangeStart);
-        } catch (MinioException e) {
-            throw S3Errors.translate(key, "Cannot read " + key, e);
+        } catch (NumberFormatException e) {
+            StorageException failure =
+                    new StorageException(key, "Cannot read " + key + ": no usable Content-Length or Content-Range", e);
+            try {
+                response.close();
+            } catch (IOException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
         }
     }
 

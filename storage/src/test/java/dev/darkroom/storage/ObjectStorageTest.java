@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -21,6 +23,7 @@ import java.util.Random;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 class ObjectStorageTest {
@@ -64,6 +67,20 @@ class ObjectStorageTest {
         assertThat(stored.sha256Hex()).isEqualTo(sha256(video));
         assertThat(storage.stat("t/v/0.mp4")).isEqualTo(stored);
         try (ObjectContent content = storage.open("t/v/0.mp4")) {
+            assertThat(sha256(content.body().readAllBytes())).isEqualTo(sha256(video));
+        }
+    }
+
+    @Test
+    void storesAFileWithTheSizeAndChecksumOfItsBytes(@TempDir Path dir) throws Exception {
+        byte[] video = bytes(12 * MIB + 123, 10);
+        Path file = Files.write(dir.resolve("0.mp4"), video);
+
+        StoredObject stored = storage.put("t/f/0.mp4", file, "video/mp4");
+
+        assertThat(stored).isEqualTo(new StoredObject("t/f/0.mp4", video.length, sha256(video), "video/mp4"));
+        assertThat(storage.stat("t/f/0.mp4")).isEqualTo(stored);
+        try (ObjectContent content = storage.open("t/f/0.mp4")) {
             assertThat(sha256(content.body().readAllBytes())).isEqualTo(sha256(video));
         }
     }

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +39,16 @@ class WebhookIngestionTest extends ReceiverIntegrationTest {
 
     @Autowired
     RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    @Test
+    void theResultConsumerFinishesTheResultInHandForTheConfiguredShutdownTimeout() {
+        MessageListenerContainer container = listeners.getListenerContainer("fal-results");
+
+        assertThat(ReflectionTestUtils.getField(container, "shutdownTimeout")).isEqualTo(50_000L);
+    }
 
     @Test
     void anImageWebhookFromFalSimIsVerifiedRecordedAndItsOutputsStoredUnderTheJobsKeys() {

@@ -4,12 +4,13 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Turns the catalog YAML into {@link ModelSpec}s, failing fast on anything malformed. */
@@ -60,7 +61,20 @@ final class CatalogReader {
                             size,
                             parameters(m.get("parameters"), id)));
         });
+        requireDistinctEndpoints(models.values());
         return new Catalog(models, megapixel);
+    }
+
+    /** fal results are matched back to their model by endpoint, so two models must never share one. */
+    private static void requireDistinctEndpoints(Collection<ModelSpec> models) {
+        Map<String, String> modelByEndpoint = new HashMap<>();
+        for (ModelSpec m : models) {
+            String other = modelByEndpoint.putIfAbsent(m.falEndpoint(), m.id());
+            if (other != null) {
+                throw new IllegalStateException("catalog: models '" + other + "' and '" + m.id()
+                        + "' share fal_endpoint '" + m.falEndpoint() + "'");
+            }
+        }
     }
 
     private static SizeSpec size(
@@ -182,9 +196,5 @@ final class CatalogReader {
 
     private static String upper(String s) {
         return s.toUpperCase(Locale.ROOT);
-    }
-
-    static JsonNodeFactory nodes() {
-        return JsonNodeFactory.instance;
     }
 }

@@ -43,10 +43,7 @@ public final class CostEstimator {
         BigDecimal unitPrice = pricing.unitPriceFor(falInput);
         BigDecimal quantity = switch (pricing.unit()) {
             case IMAGE -> BigDecimal.valueOf(outputs.size());
-            case MEGAPIXEL ->
-                BigDecimal.valueOf(outputs.stream()
-                        .mapToLong(o -> dimensionsOf(o, model, falInput).billableMegapixels(megapixelPixels))
-                        .sum());
+            case MEGAPIXEL -> BigDecimal.valueOf(megapixels(model, falInput, outputs));
             case VIDEO_SECOND ->
                 outputs.stream()
                         .map(o -> o.seconds() == null ? BigDecimal.ZERO : o.seconds())
@@ -57,9 +54,13 @@ public final class CostEstimator {
         return new CostEstimate(pricing.unit(), quantity, unitPrice, amount, pricing.confirmed());
     }
 
-    private static Dimensions dimensionsOf(OutputMeasure o, ModelSpec model, JsonNode falInput) {
-        return o.dimensions() != null
-                ? o.dimensions()
-                : OutputPlan.of(model, falInput).dimensions();
+    private long megapixels(ModelSpec model, JsonNode falInput, List<OutputMeasure> outputs) {
+        // the size the input asked for stands in for outputs fal returned without dimensions
+        Dimensions asked = outputs.stream().anyMatch(o -> o.dimensions() == null)
+                ? OutputPlan.of(model, falInput).dimensions()
+                : null;
+        return outputs.stream()
+                .mapToLong(o -> (o.dimensions() != null ? o.dimensions() : asked).billableMegapixels(megapixelPixels))
+                .sum();
     }
 }

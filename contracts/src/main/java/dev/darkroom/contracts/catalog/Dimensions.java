@@ -1,8 +1,5 @@
 package dev.darkroom.contracts.catalog;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /** A pixel size. */
 public record Dimensions(int width, int height) {
 
@@ -16,11 +13,6 @@ public record Dimensions(int width, int height) {
     public long billableMegapixels(long megapixel) {
         long pixels = (long) width * height;
         return (pixels + megapixel - 1) / megapixel;
-    }
-
-    /** Megapixels with two decimals, for usage reports. */
-    public BigDecimal megapixels(long megapixel) {
-        return BigDecimal.valueOf((long) width * height).divide(BigDecimal.valueOf(megapixel), 2, RoundingMode.HALF_UP);
     }
 
     @Override

@@ -5,18 +5,12 @@ import java.util.List;
 /** A job input that does not fit its model's parameters. */
 public class InvalidInputException extends RuntimeException {
 
-    private final String modelId;
     private final List<InputError> errors;
 
     public InvalidInputException(String modelId, List<InputError> errors) {
         super("invalid input for " + modelId + ": "
                 + errors.stream().map(e -> e.field() + " " + e.message()).toList());
-        this.modelId = modelId;
         this.errors = List.copyOf(errors);
-    }
-
-    public String modelId() {
-        return modelId;
     }
 
     public List<InputError> errors() {

@@ -51,11 +51,6 @@ public enum JobStatus {
         return MOVES.get(this).isEmpty();
     }
 
-    /** Whether the job holds a slot at fal: dispatched, submitted or running. */
-    public boolean isInFlight() {
-        return this == DISPATCHED || this == SUBMITTED || this == RUNNING;
-    }
-
     /** The lower-case name the public API uses. */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

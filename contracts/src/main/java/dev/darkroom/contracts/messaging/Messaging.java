@@ -36,9 +36,6 @@ public final class Messaging {
     /** webhook-receiver: fal results to download and store. */
     public static final String FAL_RESULTS_QUEUE = "receiver.fal-results";
 
-    /** Message header carrying W3C trace context. */
-    public static final String TRACEPARENT_HEADER = "traceparent";
-
     private Messaging() {}
 
     /** The dead-letter queue of a queue. */

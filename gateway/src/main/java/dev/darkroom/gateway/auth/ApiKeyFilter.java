@@ -1,5 +1,6 @@
 package dev.darkroom.gateway.auth;
 
+import dev.darkroom.contracts.security.InternalHeaders;
 import dev.darkroom.gateway.GatewayProperties;
 import dev.darkroom.support.net.RequestPaths;
 import dev.darkroom.support.problems.DarkroomException;
@@ -77,7 +78,7 @@ class ApiKeyFilter implements WebFilter {
                     });
                     ServerWebExchange authenticated =
                             exchange.mutate().request(request.build()).build();
-                    authenticated.getAttributes().put(InternalHeaders.KEY_ATTRIBUTE, key);
+                    authenticated.getAttributes().put(ResolvedKey.ATTRIBUTE, key);
                     return chain.filter(authenticated);
                 });
     }

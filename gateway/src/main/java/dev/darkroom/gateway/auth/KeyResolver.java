@@ -3,6 +3,8 @@ package dev.darkroom.gateway.auth;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.darkroom.contracts.security.InternalHeaders;
+import dev.darkroom.contracts.security.Sha256;
 import dev.darkroom.gateway.GatewayProperties;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,15 +21,15 @@ import tools.jackson.databind.JsonNode;
  * {@code keyRefreshAfter} (the delay before a revocation takes effect) and keep working for up to
  * {@code keyMaxStale} while the orchestrator is unreachable, so a submission still reaches the durable queue when
  * the orchestrator is down. Unknown keys are remembered briefly, so a flood of bad keys does not become a flood of
- * lookups.
+ * lookups. A lookup that takes longer than {@code keyLookupTimeout} fails.
  */
 @Component
 class KeyResolver {
 
     private final AsyncLoadingCache<String, Optional<ResolvedKey>> cache;
 
-    KeyResolver(GatewayProperties properties) {
-        WebClient client = WebClient.builder()
+    KeyResolver(GatewayProperties properties, WebClient.Builder webClients) {
+        WebClient client = webClients
                 .baseUrl(properties.orchestratorUrl())
                 .defaultHeaders(h -> {
                     if (properties.sendsInternalToken()) {
@@ -44,6 +46,8 @@ class KeyResolver {
                         .uri("/internal/api-keys/{hash}", hash)
                         .retrieve()
                         .bodyToMono(JsonNode.class)
+                        // a hanging orchestrator fails the lookup (503) instead of holding the request
+                        .timeout(properties.keyLookupTimeout())
                         .map(KeyResolver::resolved)
                         .onErrorResume(
                                 WebClientResponseException.class,
@@ -63,6 +67,6 @@ class KeyResolver {
 
     /** The key's tenant, empty for an unknown, revoked or expired key; an error when it cannot be looked up. */
     Mono<Optional<ResolvedKey>> resolve(String key) {
-        return Mono.fromFuture(() -> cache.get(KeyHashes.sha256(key)));
+        return Mono.fromFuture(() -> cache.get(Sha256.hex(key)));
     }
 }

@@ -10,4 +10,8 @@ import java.util.UUID;
  * @param keyId the key
  * @param expiresAt when it stops working, or null
  */
-public record ResolvedKey(UUID tenantId, UUID keyId, Instant expiresAt) {}
+public record ResolvedKey(UUID tenantId, UUID keyId, Instant expiresAt) {
+
+    /** Exchange attribute holding the key of an authenticated request. */
+    public static final String ATTRIBUTE = ResolvedKey.class.getName();
+}

@@ -1,17 +1,15 @@
 package dev.darkroom.gateway.jobs;
 
-import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.catalog.CostEstimator;
 import dev.darkroom.contracts.catalog.FalInputMapper;
-import dev.darkroom.contracts.catalog.InputValidator;
 import dev.darkroom.contracts.catalog.ModelSpec;
 import dev.darkroom.contracts.catalog.Usd;
 import dev.darkroom.contracts.messages.Rejection;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.contracts.security.Sha256;
 import dev.darkroom.gateway.GatewayProperties;
-import dev.darkroom.gateway.auth.InternalHeaders;
 import dev.darkroom.gateway.auth.ResolvedKey;
 import dev.darkroom.gateway.problems.ProblemResponses;
 import dev.darkroom.support.problems.DarkroomException;
@@ -19,11 +17,8 @@ import dev.darkroom.support.problems.InvalidRequestException;
 import dev.darkroom.support.problems.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +61,6 @@ class SubmitHandler {
 
     private final AsyncRabbitTemplate rpc;
     private final RequestBodies bodies;
-    private final Catalog catalog;
-    private final InputValidator validator;
     private final CostEstimator estimator;
     private final GatewayProperties properties;
     private final JsonMapper json;
@@ -78,8 +71,6 @@ class SubmitHandler {
     SubmitHandler(
             AsyncRabbitTemplate rpc,
             RequestBodies bodies,
-            Catalog catalog,
-            InputValidator validator,
             CostEstimator estimator,
             GatewayProperties properties,
             JsonMapper json,
@@ -87,8 +78,6 @@ class SubmitHandler {
             MeterRegistry meters) {
         this.rpc = rpc;
         this.bodies = bodies;
-        this.catalog = catalog;
-        this.validator = validator;
         this.estimator = estimator;
         this.properties = properties;
         this.json = json;
@@ -99,7 +88,7 @@ class SubmitHandler {
     }
 
     Mono<ServerResponse> submit(ServerRequest request) {
-        ResolvedKey key = request.exchange().getAttribute(InternalHeaders.KEY_ATTRIBUTE);
+        ResolvedKey key = request.exchange().getAttribute(ResolvedKey.ATTRIBUTE);
         String idempotencyKey = idempotencyKey(request);
         return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, body));
     }
@@ -132,7 +121,7 @@ class SubmitHandler {
                 input,
                 job.metadata(),
                 idempotencyKey,
-                sha256(body),
+                Sha256.hex(body),
                 now);
         return send(command)
                 .map(reply -> reply(reply))
@@ -220,13 +209,5 @@ class SubmitHandler {
                     "Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
         }
         return value;
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

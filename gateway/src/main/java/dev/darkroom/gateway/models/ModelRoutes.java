@@ -12,6 +12,7 @@ import dev.darkroom.support.problems.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -87,16 +88,20 @@ class ModelRoutes {
     /** @param data every model */
     record ModelList(List<ModelView> data) {}
 
+    /** The catalog never changes while the process runs, so its views and schemas are built once, here. */
     @Bean
     RouterFunction<ServerResponse> modelEndpoints(Catalog catalog) {
         ModelList all =
                 new ModelList(catalog.models().stream().map(ModelView::of).toList());
+        Map<String, ModelView> byId = all.data().stream().collect(Collectors.toUnmodifiableMap(ModelView::id, v -> v));
         return route(GET("/v1/models"), r -> ServerResponse.ok().bodyValue(all))
-                .andRoute(
-                        GET("/v1/models/{id}"),
-                        r -> catalog.find(r.pathVariable("id"))
-                                .map(m -> ServerResponse.ok().bodyValue(ModelView.of(m)))
-                                .orElseGet(() -> Mono.error(new NotFoundException(
-                                        "unknown_model", "unknown model " + r.pathVariable("id")))));
+                .andRoute(GET("/v1/models/{id}"), r -> one(byId, r.pathVariable("id")));
+    }
+
+    private static Mono<ServerResponse> one(Map<String, ModelView> byId, String id) {
+        ModelView model = byId.get(id);
+        return model != null
+                ? ServerResponse.ok().bodyValue(model)
+                : Mono.error(new NotFoundException("unknown_model", "unknown model " + id));
     }
 }

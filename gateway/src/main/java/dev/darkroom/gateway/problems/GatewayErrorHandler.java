@@ -65,7 +65,10 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 return Problems.of(503, "unavailable", "the service is unavailable; retry shortly", Map.of());
             }
             return Problems.of(
-                    status, codeFor(status), e.getReason() != null ? e.getReason() : "request failed", Map.of());
+                    status,
+                    Problems.codeFor(status),
+                    e.getReason() != null ? e.getReason() : "request failed",
+                    Map.of());
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, TimeoutException.class)) {
             return Problems.of(503, "unavailable", "the service is unavailable; retry shortly", Map.of());
@@ -81,16 +84,5 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             }
         }
         return false;
-    }
-
-    static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "malformed_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
     }
 }

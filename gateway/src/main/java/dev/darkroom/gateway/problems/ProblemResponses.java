@@ -1,6 +1,5 @@
 package dev.darkroom.gateway.problems;
 
-import dev.darkroom.support.problems.DarkroomException;
 import dev.darkroom.support.problems.Problems;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -12,10 +11,6 @@ import reactor.core.publisher.Mono;
 public final class ProblemResponses {
 
     private ProblemResponses() {}
-
-    public static Mono<ServerResponse> of(DarkroomException e) {
-        return of(e.status(), Problems.of(e), null);
-    }
 
     public static Mono<ServerResponse> of(int status, String code, String detail, Map<String, Object> properties) {
         return of(status, Problems.of(status, code, detail, properties), null);

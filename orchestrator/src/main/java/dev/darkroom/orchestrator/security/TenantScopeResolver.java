@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.security;
 
+import dev.darkroom.contracts.security.InternalHeaders;
 import dev.darkroom.support.problems.DarkroomException;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +32,8 @@ class TenantScopeResolver implements HandlerMethodArgumentResolver, WebMvcConfig
             ModelAndViewContainer mavContainer,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        String tenant = request.getHeader(Headers.TENANT_ID);
-        String key = request.getHeader(Headers.API_KEY_ID);
+        String tenant = request.getHeader(InternalHeaders.TENANT_ID);
+        String key = request.getHeader(InternalHeaders.API_KEY_ID);
         try {
             return new TenantScope(UUID.fromString(tenant), key == null ? null : UUID.fromString(key));
         } catch (RuntimeException e) {

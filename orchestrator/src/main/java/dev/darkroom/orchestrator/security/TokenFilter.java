@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.security;
 
+import dev.darkroom.contracts.security.InternalHeaders;
 import dev.darkroom.support.net.RequestPaths;
 import dev.darkroom.support.problems.Problems;
 import jakarta.servlet.FilterChain;
@@ -61,7 +62,7 @@ class TokenFilter extends OncePerRequestFilter {
                 return;
             }
         } else if (properties.internalChecked()
-                && !same(request.getHeader(Headers.INTERNAL_TOKEN), properties.internalToken())) {
+                && !same(request.getHeader(InternalHeaders.INTERNAL_TOKEN), properties.internalToken())) {
             deny(response, 401, "internal_only", "this endpoint is reached through the gateway");
             return;
         }

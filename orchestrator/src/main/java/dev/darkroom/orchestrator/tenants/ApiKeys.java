@@ -1,11 +1,8 @@
 package dev.darkroom.orchestrator.tenants;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.darkroom.contracts.security.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Key material: {@code dr_live_} followed by 32 random bytes in base64url, so keys are recognisable in logs and by
@@ -27,12 +24,7 @@ public final class ApiKeys {
 
     /** Lower-case hex SHA-256 of the key, as stored and as the gateway sends it. */
     public static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key);
     }
 
     /** What listings show of a key: enough to recognise it, too little to use it. */

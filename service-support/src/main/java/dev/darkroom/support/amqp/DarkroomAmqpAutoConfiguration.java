@@ -49,8 +49,10 @@ public class DarkroomAmqpAutoConfiguration {
     }
 
     /**
-     * On shutdown a listener stops taking messages and finishes the ones in hand, for up to this long; a message
-     * still unfinished is not acked and goes to another instance. A service with its own customizer keeps it.
+     * On shutdown a listener stops taking messages and finishes the ones in hand, for up to
+     * {@code darkroom.amqp.shutdown-timeout}; a message still unfinished is not acked and goes to another instance.
+     * Services set that property rather than add a customizer of their own: Boot applies a container customizer
+     * only when it is the single one, so one more from another auto-configuration would silently disable both.
      */
     @Bean
     @ConditionalOnMissingBean(ContainerCustomizer.class)

@@ -7,6 +7,7 @@ import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * After a listener's retries are spent, moves the message to its queue's dead-letter queue: the dead-letter
@@ -32,23 +33,20 @@ public class DeadLetterRecoverer extends RepublishMessageRecoverer {
                     "requeueing message {} from {}: a dependency is unavailable: {}",
                     message.getMessageProperties().getMessageId(),
                     message.getMessageProperties().getConsumerQueue(),
-                    rootMessage(cause));
+                    mostSpecific(cause));
             throw new ImmediateRequeueAmqpException("dependency unavailable; requeued", cause);
         }
         log.warn(
                 "dead-lettering message {} from {} after its retries: {}",
                 message.getMessageProperties().getMessageId(),
                 message.getMessageProperties().getConsumerQueue(),
-                rootMessage(cause),
+                mostSpecific(cause),
                 cause);
         super.recover(message, cause);
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+    private static String mostSpecific(Throwable t) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

@@ -53,21 +53,8 @@ public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 body instanceof ProblemDetail p ? p : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            problem.setProperty("code", codeFor(statusCode.value()));
+            problem.setProperty("code", Problems.codeFor(statusCode.value()));
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
-    }
-
-    static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "malformed_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            case 503 -> "unavailable";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
     }
 }

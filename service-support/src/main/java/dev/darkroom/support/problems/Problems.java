@@ -27,4 +27,18 @@ public final class Problems {
     public static ProblemDetail of(DarkroomException e) {
         return of(e.status(), e.code(), e.getMessage(), e.properties());
     }
+
+    /** The {@code code} of an error that carries only a status, such as the web framework's own. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "malformed_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+    }
 }

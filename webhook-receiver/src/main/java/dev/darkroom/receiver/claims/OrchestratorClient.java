@@ -1,5 +1,6 @@
 package dev.darkroom.receiver.claims;
 
+import dev.darkroom.contracts.security.InternalHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class OrchestratorClient {
 
     private static final Logger log = LoggerFactory.getLogger(OrchestratorClient.class);
-    private static final String TOKEN_HEADER = "X-Darkroom-Internal-Token";
     private static final Set<String> DROP_CODES_404 = Set.of("job_not_found");
 
     private final OrchestratorProperties properties;
@@ -77,7 +77,7 @@ public class OrchestratorClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
                         json.writeValueAsBytes(Map.of("fal_request_id", falRequestId))));
         if (properties.internalToken() != null && !properties.internalToken().isBlank()) {
-            request.header(TOKEN_HEADER, properties.internalToken());
+            request.header(InternalHeaders.INTERNAL_TOKEN, properties.internalToken());
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

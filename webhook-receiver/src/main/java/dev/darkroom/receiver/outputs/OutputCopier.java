@@ -7,10 +7,6 @@ import dev.darkroom.storage.ObjectStorage;
 import dev.darkroom.storage.StoredObject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +63,7 @@ public class OutputCopier {
             }
             List<StoredOutput> stored = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                stored.add(store(tenantId, createdAt, jobId, i, files.get(i), measured.get(i), maxBytes, kind));
+                stored.add(store(tenantId, createdAt, jobId, i, files.get(i), measured.get(i), kind));
             }
             return stored;
         } finally {
@@ -76,22 +72,11 @@ public class OutputCopier {
     }
 
     private StoredOutput store(
-            UUID tenantId,
-            Instant createdAt,
-            UUID jobId,
-            int index,
-            TempFile file,
-            Measured measured,
-            long maxBytes,
-            ModelKind kind) {
+            UUID tenantId, Instant createdAt, UUID jobId, int index, TempFile file, Measured measured, ModelKind kind) {
         String key = ObjectKeys.output(
                 tenantId, createdAt, jobId, index, measured.media().extension());
-        StoredObject object;
-        try (InputStream in = Files.newInputStream(file.path())) {
-            object = storage.put(key, in, measured.media().contentType(), maxBytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the downloaded output " + index + " of job " + jobId, e);
-        }
+        // the download already enforced the size limit
+        StoredObject object = storage.put(key, file.path(), measured.media().contentType());
         Counter.builder("darkroom.receiver.stored.bytes")
                 .description("bytes of outputs stored, by kind")
                 .baseUnit("bytes")

@@ -2,6 +2,7 @@ package dev.darkroom.receiver.webhooks;
 
 import dev.darkroom.contracts.messages.FalResultReceived;
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.contracts.security.Sha256;
 import dev.darkroom.contracts.webhooks.WebhookTokens;
 import dev.darkroom.falclient.webhooks.FalWebhookVerifier;
 import dev.darkroom.falclient.webhooks.VerifiedWebhook;
@@ -13,10 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -82,7 +80,7 @@ class WebhookController {
         if (!body.requestId().equals(verified.requestId())) {
             throw WebhookRejectedException.malformed("The body's request_id differs from the signed request id.");
         }
-        String sha256 = sha256Hex(raw);
+        String sha256 = Sha256.hex(raw);
         if (recent.contains(job, body.requestId(), sha256)) {
             count("duplicate");
             return Map.of("status", "duplicate");
@@ -152,13 +150,5 @@ class WebhookController {
                 .tag("outcome", outcome)
                 .register(meters)
                 .increment();
-    }
-
-    private static String sha256Hex(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.util.unit.DataSize;
  * @param kind the models this worker serves; decides its work queue ({@link #queue()})
  * @param concurrency consumers on the work queue; each holds one message while it submits, never while fal renders
  * @param startTimeout fal's start deadline ({@code X-Fal-Request-Timeout}); null sends none
- * @param shutdownTimeout how long a stopping worker waits for the submissions in flight to finish
  * @param allowedHosts hosts whose input images may resolve to private or loopback addresses (operator allow-list)
  * @param inputImages how input image URLs are checked and handed to fal
  */
@@ -23,7 +22,6 @@ public record WorkerProperties(
         ModelKind kind,
         @DefaultValue("4") int concurrency,
         Duration startTimeout,
-        @DefaultValue("30s") Duration shutdownTimeout,
         @DefaultValue List<String> allowedHosts,
         @DefaultValue InputImageSettings inputImages) {
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * What every worker application must do as it ships, with its own application.yml: consume the work queue of its
- * kind and nothing else, and serve readiness and Prometheus metrics. worker-image and worker-video each run it from
+ * kind and nothing else, drain it for the configured time when stopping, and serve readiness and Prometheus metrics. worker-image and worker-video each run it from
  * worker-core's test-jar, with their own application class found from the subclass's package.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,6 +67,14 @@ public abstract class WorkerApplicationContract {
                 .toList();
         assertThat(consumed).containsExactly(queue);
         assertThat(worker.inputImages().resolve()).isEqualTo(resolvesInputImages);
+    }
+
+    @Test
+    void aStoppingListenerWaitsTheConfiguredShutdownTimeoutForTheJobsInHand() {
+        assertThat(listeners.getListenerContainers())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(ReflectionTestUtils.getField(c, "shutdownTimeout"))
+                        .isEqualTo(Duration.ofSeconds(30).toMillis()));
     }
 
     @Test

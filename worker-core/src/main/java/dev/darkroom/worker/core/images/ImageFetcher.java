@@ -43,13 +43,14 @@ final class ImageFetcher {
      * @throws InputImageException when the image cannot be used
      */
     FetchedImage fetch(String field, URI url, boolean trusted) {
+        long deadline = System.nanoTime() + fetchTimeout.toNanos();
         URI current = url;
         boolean trustedHop = trusted;
         for (int redirects = 0; ; redirects++) {
             if (!trustedHop) {
                 check(field, current);
             }
-            HttpResponse<byte[]> response = send(field, current, trustedHop);
+            HttpResponse<byte[]> response = send(field, current, trustedHop, deadline);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 if (redirects >= maxRedirects) {
@@ -96,16 +97,21 @@ final class ImageFetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(String field, URI url, boolean trusted) {
+    /** One hop, with whatever is left until the fetch's {@code deadline} ({@link System#nanoTime()}). */
+    private HttpResponse<byte[]> send(String field, URI url, boolean trusted, long deadline) {
+        Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+        if (remaining.isNegative() || remaining.isZero()) {
+            throw unreachable(field, url, trusted, "did not arrive within " + fetchTimeout.toSeconds() + " s", null);
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .GET()
-                .timeout(fetchTimeout)
+                .timeout(remaining)
                 .header("Accept", "image/*")
                 .header("User-Agent", "darkroom-worker")
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, new CappedBody(maxBytes));
         try {
-            return exchange.get(fetchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return exchange.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw unreachable(field, url, trusted, "did not arrive within " + fetchTimeout.toSeconds() + " s", e);

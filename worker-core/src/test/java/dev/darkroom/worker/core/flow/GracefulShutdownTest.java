@@ -91,7 +91,7 @@ class GracefulShutdownTest {
         properties.put(
                 "darkroom.worker.input-images.fetch-timeout",
                 Duration.ofSeconds(40).toString());
-        properties.put("darkroom.worker.shutdown-timeout", "40s");
+        properties.put("darkroom.amqp.shutdown-timeout", "40s");
         List<String> args = new ArrayList<>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(WorkerTestApplication.class).run(args.toArray(String[]::new));

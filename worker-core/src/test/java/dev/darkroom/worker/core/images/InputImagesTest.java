@@ -126,6 +126,19 @@ class InputImagesTest {
     }
 
     @Test
+    void oneDeadlineCoversTheWholeFetchRedirectsIncluded() {
+        // each hop takes 300 ms, within the 500 ms timeout on its own but not together
+        server.redirectAfter(Duration.ofMillis(300), "/slow-hop.png", server.url("localhost", "/slow-hop-2.png"))
+                .redirectAfter(Duration.ofMillis(300), "/slow-hop-2.png", server.url("localhost", "/cat.png"));
+        ObjectNode input = input(server.url("localhost", "/slow-hop.png"));
+
+        assertThatThrownBy(() -> images(false, List.of()).resolve(HAILUO, input))
+                .isInstanceOf(InputImageException.class)
+                .hasMessageContaining("did not arrive within");
+        assertThat(server.hits("/cat.png")).isZero();
+    }
+
+    @Test
     void anImageTheServerDoesNotHaveIsRefused() {
         ObjectNode input = input(server.url("localhost", "/gone.png"));
 

@@ -38,14 +38,17 @@ public final class Broker implements AutoCloseable {
     public Broker(RabbitTemplate rabbit, String workQueue) {
         this.rabbit = rabbit;
         this.admin = new RabbitAdmin(rabbit);
-        TopicExchange eventsExchange = new TopicExchange(Messaging.EVENTS_EXCHANGE);
+        // declared as the topology declares them: on a fresh broker no worker may have run yet
+        TopicExchange eventsExchange = new TopicExchange(Messaging.EVENTS_EXCHANGE, true, false);
+        DirectExchange deadLetterExchange = new DirectExchange(Messaging.DEAD_LETTER_EXCHANGE, true, false);
+        admin.declareExchange(eventsExchange);
+        admin.declareExchange(deadLetterExchange);
         admin.declareQueue(events);
         admin.declareBinding(bind(events, eventsExchange, Messaging.JOB_SUBMITTED));
         admin.declareBinding(bind(events, eventsExchange, Messaging.JOB_FAILED));
         admin.declareQueue(deadLetters);
-        admin.declareBinding(BindingBuilder.bind(deadLetters)
-                .to(new DirectExchange(Messaging.DEAD_LETTER_EXCHANGE))
-                .with(workQueue));
+        admin.declareBinding(
+                BindingBuilder.bind(deadLetters).to(deadLetterExchange).with(workQueue));
     }
 
     /**

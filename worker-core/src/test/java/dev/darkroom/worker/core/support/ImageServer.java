@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,20 @@ public final class ImageServer implements AutoCloseable {
 
     public ImageServer redirect(String path, String location) {
         routes.put(path, exchange -> {
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+        });
+        return this;
+    }
+
+    /** Redirects after {@code delay}: a slow hop. */
+    public ImageServer redirectAfter(Duration delay, String path, String location) {
+        routes.put(path, exchange -> {
+            try {
+                release.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.getResponseHeaders().set("Location", location);
             exchange.sendResponseHeaders(302, -1);
         });
