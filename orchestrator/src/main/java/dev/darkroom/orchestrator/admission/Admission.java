@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +86,7 @@ class Admission {
         }
         Optional<TenantLimits.Locked> locked = limits.lock(command.tenantId());
         if (locked.isEmpty()) {
-            return SubmitJobReply.rejected(rejection(401, "unknown_tenant", "the key's tenant no longer exists"), null);
+            return SubmitJobReply.rejected(rejection("unknown_tenant", "the key's tenant no longer exists"), null);
         }
         TenantLimits.Locked quota = locked.get();
         Optional<ModelSpec> model = catalog.find(command.model());
@@ -96,10 +95,10 @@ class Admission {
             input = validator.validate(command.model(), command.input());
         } catch (InvalidInputException | dev.darkroom.contracts.catalog.UnknownModelException e) {
             // the gateway validated it with the same catalog; only a catalog change in between gets here
-            return SubmitJobReply.rejected(rejection(422, "invalid_input", e.getMessage()), null);
+            return SubmitJobReply.rejected(rejection("invalid_input", e.getMessage()), null);
         }
         Instant now = clock.instant();
-        LocalDate period = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate period = Ledger.periodOf(now);
         CostEstimate estimate = estimator.estimate(model.get(), FalInputMapper.toFal(model.get(), input));
         Job job = Job.accepted(
                 new NewJob(
@@ -158,14 +157,13 @@ class Admission {
     private Decision decide(
             SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
         if (!quota.active()) {
-            return new Decision(rejection(403, "tenant_suspended", "this tenant is suspended"), null);
+            return new Decision(rejection("tenant_suspended", "this tenant is suspended"), null);
         }
         TenantLimits.Usage usage = limits.countRequest(command.tenantId(), now);
         RateWindow rate = usage.rate();
         if (rate.exceeds(quota.requestsPerMinute())) {
             return new Decision(
-                    new Rejection(
-                            429,
+                    rejection(
                             "rate_limited",
                             "more than " + quota.requestsPerMinute() + " requests per minute",
                             rate.retryAfterSeconds(quota.requestsPerMinute()),
@@ -174,8 +172,7 @@ class Admission {
         }
         if (quota.allowedModels() != null && !quota.allowedModels().contains(command.model())) {
             return new Decision(
-                    new Rejection(
-                            403,
+                    rejection(
                             "model_not_allowed",
                             "model " + command.model() + " is not allowed for this tenant",
                             null,
@@ -184,8 +181,7 @@ class Admission {
         }
         if (usage.openJobs() >= quota.maxQueuedJobs()) {
             return new Decision(
-                    new Rejection(
-                            429,
+                    rejection(
                             "concurrency_limited",
                             "the tenant already has " + usage.openJobs() + " unfinished jobs, its limit",
                             5L,
@@ -204,22 +200,22 @@ class Admission {
                             quota.budgetUsd().subtract(balance.committedUsd()).max(BigDecimal.ZERO)));
             money.put("estimated_cost_usd", Money.format(estimate));
             return new Decision(
-                    new Rejection(402, "budget_exceeded", "this job would exceed the monthly budget", null, money),
-                    balance);
+                    rejection("budget_exceeded", "this job would exceed the monthly budget", null, money), balance);
         }
         return new Decision(null, balance);
     }
 
     private SubmitJobReply replyFor(Job job) {
         if (job.status() == dev.darkroom.contracts.jobs.JobStatus.REJECTED) {
-            return SubmitJobReply.rejected(
-                    rejection(statusOf(job.errorCode()), job.errorCode(), job.errorMessage()), views.tree(job));
+            return SubmitJobReply.rejected(rejection(job.errorCode(), job.errorMessage()), views.tree(job));
         }
         return SubmitJobReply.admitted(views.tree(job));
     }
 
-    static int statusOf(String code) {
+    /** The HTTP status of a rejection code: one mapping for fresh rejections and replays of recorded ones. */
+    private static int statusOf(String code) {
         return switch (code) {
+            case "unknown_tenant" -> 401;
             case "budget_exceeded" -> 402;
             case "model_not_allowed", "tenant_suspended" -> 403;
             case "rate_limited", "concurrency_limited" -> 429;
@@ -227,7 +223,12 @@ class Admission {
         };
     }
 
-    private static Rejection rejection(int status, String code, String detail) {
-        return new Rejection(status, code, detail, null, Map.of());
+    private static Rejection rejection(String code, String detail) {
+        return rejection(code, detail, null, Map.of());
+    }
+
+    private static Rejection rejection(
+            String code, String detail, Long retryAfterSeconds, Map<String, Object> properties) {
+        return new Rejection(statusOf(code), code, detail, retryAfterSeconds, properties);
     }
 }

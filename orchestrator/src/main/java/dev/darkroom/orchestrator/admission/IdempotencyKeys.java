@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * same job) and from a reuse with another body (422).
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-    static final Duration KEEP = Duration.ofHours(24);
+    /** How long a key is honoured; housekeeping deletes older ones. */
+    public static final Duration KEEP = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
     private final JobRepository jobs;

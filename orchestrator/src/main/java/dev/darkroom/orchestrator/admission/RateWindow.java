@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param current requests counted in the current minute, this one included
  * @param previous requests in the minute before
  */
-record RateWindow(Instant minute, Instant now, int current, int previous) {
+public record RateWindow(Instant minute, Instant now, int current, int previous) {
 
     /** Sliding-window estimate of requests in the last 60 seconds. */
     double estimate() {
@@ -23,6 +23,11 @@ record RateWindow(Instant minute, Instant now, int current, int previous) {
 
     boolean exceeds(int limit) {
         return estimate() > limit;
+    }
+
+    /** Whole requests that still fit under {@code limit}, for the tenant's quota view. */
+    public long remaining(int limit) {
+        return Math.max(0, limit - (long) Math.ceil(estimate()));
     }
 
     /** Whole seconds until a request would fit again. */

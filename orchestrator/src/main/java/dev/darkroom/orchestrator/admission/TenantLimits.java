@@ -12,9 +12,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs. */
+/**
+ * The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs; and a
+ * read-only look at the rate window for the tenant's quota view.
+ */
 @Component
-class TenantLimits {
+public class TenantLimits {
 
     private final JdbcClient jdbc;
 
@@ -76,7 +79,7 @@ class TenantLimits {
      * plus the previous minute's, weighted by how much of it the window still covers) and the open jobs.
      */
     Usage countRequest(UUID tenantId, Instant now) {
-        Instant minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
+        Instant minute = minuteOf(now);
         return jdbc.sql("""
                         with counted as (
                             insert into rate_window (tenant_id, window_start, requests) values (:tenant, :minute, 1)
@@ -94,6 +97,25 @@ class TenantLimits {
                 .param("previous", Timestamp.from(minute.minusSeconds(60)))
                 .query((rs, n) -> new Usage(new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)), rs.getInt(3)))
                 .single();
+    }
+
+    /** The sliding requests-per-minute window at {@code now}, without counting a request. */
+    public RateWindow window(UUID tenantId, Instant now) {
+        Instant minute = minuteOf(now);
+        return jdbc.sql("""
+                        select coalesce(max(requests) filter (where window_start = :minute), 0),
+                               coalesce(max(requests) filter (where window_start = :previous), 0)
+                          from rate_window where tenant_id = :tenant and window_start in (:minute, :previous)
+                        """)
+                .param("tenant", tenantId)
+                .param("minute", Timestamp.from(minute))
+                .param("previous", Timestamp.from(minute.minusSeconds(60)))
+                .query((rs, n) -> new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)))
+                .single();
+    }
+
+    private static Instant minuteOf(Instant now) {
+        return Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
     }
 
     private static List<Integer> integers(Array array) throws SQLException {

@@ -72,7 +72,7 @@ public class BudgetAlerts {
                 data.put("threshold_pct", pct);
                 data.put("budget_usd", Money.format(budget));
                 data.put("committed_usd", Money.format(committed));
-                events.enqueue(tenantId, "budget.threshold_crossed", data);
+                events.enqueue(tenantId, "budget.threshold_crossed", () -> data);
             }
         }
     }

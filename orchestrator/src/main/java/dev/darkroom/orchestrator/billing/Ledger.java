@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,11 @@ public class Ledger {
     Ledger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The budget period {@code at} falls in: its calendar month in UTC, as the month's first day. */
+    public static LocalDate periodOf(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
     }
 
     /** Locks and returns a tenant's balance for a month, creating it at zero. Serialises the tenant's admissions. */

@@ -1,16 +1,14 @@
 package dev.darkroom.orchestrator.billing;
 
+import dev.darkroom.orchestrator.admission.TenantLimits;
 import dev.darkroom.orchestrator.security.TenantScope;
 import dev.darkroom.orchestrator.tenants.Quota;
 import dev.darkroom.orchestrator.tenants.TenantRepository;
 import dev.darkroom.support.problems.NotFoundException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +21,14 @@ class QuotaController {
 
     private final TenantRepository tenants;
     private final Ledger ledger;
+    private final TenantLimits limits;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    QuotaController(TenantRepository tenants, Ledger ledger, JdbcClient jdbc, Clock clock) {
+    QuotaController(TenantRepository tenants, Ledger ledger, TenantLimits limits, JdbcClient jdbc, Clock clock) {
         this.tenants = tenants;
         this.ledger = ledger;
+        this.limits = limits;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -72,7 +72,7 @@ class QuotaController {
                 .orElseThrow(() -> new NotFoundException("tenant_not_found", "no such tenant"))
                 .quota();
         Instant now = clock.instant();
-        LocalDate period = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate period = Ledger.periodOf(now);
         Balance b = ledger.balance(scope.tenantId(), period);
         record Counts(long inFlight, long queued) {}
         Counts counts = jdbc.sql("""
@@ -82,20 +82,6 @@ class QuotaController {
                         """)
                 .param(scope.tenantId())
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
-                .single();
-        Instant minute = Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
-        double used = jdbc.sql("""
-                        select coalesce(sum(case when window_start = ? then requests
-                                                 else requests * (1 - ?::float8) end), 0)
-                          from rate_window where tenant_id = ? and window_start in (?, ?)
-                        """)
-                .params(
-                        Timestamp.from(minute),
-                        Duration.between(minute, now).toMillis() / 60_000.0,
-                        scope.tenantId(),
-                        Timestamp.from(minute),
-                        Timestamp.from(minute.minusSeconds(60)))
-                .query(Double.class)
                 .single();
         return new QuotaStatus(
                 period,
@@ -108,7 +94,7 @@ class QuotaController {
                 q.maxConcurrentJobs(),
                 q.maxQueuedJobs(),
                 q.requestsPerMinute(),
-                Math.max(0, q.requestsPerMinute() - (long) Math.ceil(used)),
+                limits.window(scope.tenantId(), now).remaining(q.requestsPerMinute()),
                 q.allowedModels(),
                 q.alertThresholdsPct(),
                 q.outputRetentionDays());

@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.deadletters;
 
+import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.contracts.messaging.Route;
 import dev.darkroom.contracts.messaging.Topology;
 import dev.darkroom.support.problems.InvalidRequestException;
@@ -31,7 +32,7 @@ class DeadLetterController {
     @GetMapping("/v1/admin/dead-letters")
     List<QueueDepth> list() {
         return Topology.ROUTES.stream()
-                .map(r -> new QueueDepth(r.queue(), r.queue() + ".dlq", deadLetters.depth(r.queue())))
+                .map(r -> new QueueDepth(r.queue(), Messaging.deadLetterQueue(r.queue()), deadLetters.depth(r.queue())))
                 .toList();
     }
 

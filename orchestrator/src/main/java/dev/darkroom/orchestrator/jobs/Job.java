@@ -64,7 +64,6 @@ public class Job {
 
     private int dispatchAttempts;
     private Instant nextCheckAt;
-    private int checkAttempts;
     private Instant cancelRequestedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -189,13 +188,6 @@ public class Job {
         }
     }
 
-    /** The reconciler looked at the job; look again at {@code next}. */
-    public void checked(Instant next, Instant now) {
-        this.checkAttempts++;
-        this.nextCheckAt = next;
-        this.updatedAt = now;
-    }
-
     private void moveTo(JobStatus next, Instant now, String reason) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException(id, status, next);
@@ -279,10 +271,6 @@ public class Job {
 
     public Instant nextCheckAt() {
         return nextCheckAt;
-    }
-
-    public int checkAttempts() {
-        return checkAttempts;
     }
 
     public Instant cancelRequestedAt() {

@@ -7,7 +7,6 @@ import dev.darkroom.orchestrator.security.TenantScope;
 import dev.darkroom.support.problems.DarkroomException;
 import dev.darkroom.support.problems.InvalidRequestException;
 import dev.darkroom.support.problems.NotFoundException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,11 @@ class JobController {
     private final JobRepository jobs;
     private final JobViews views;
     private final JobLifecycle lifecycle;
-    private final Clock clock;
 
-    JobController(JobRepository jobs, JobViews views, JobLifecycle lifecycle, Clock clock) {
+    JobController(JobRepository jobs, JobViews views, JobLifecycle lifecycle) {
         this.jobs = jobs;
         this.views = views;
         this.lifecycle = lifecycle;
-        this.clock = clock;
     }
 
     @GetMapping("/v1/jobs/{id}")
@@ -77,7 +74,7 @@ class JobController {
     @PostMapping("/v1/jobs/{id}/cancel")
     @Transactional
     ResponseEntity<JobView> cancel(TenantScope scope, @PathVariable UUID id) {
-        Job job = jobs.findByIdAndTenantId(id, scope.tenantId()).orElseThrow(() -> notFound(id));
+        Job job = find(scope, id);
         if (job.status().isTerminal()) {
             throw new DarkroomException(
                     409,
@@ -90,8 +87,8 @@ class JobController {
         } else {
             lifecycle.requestCancel(id);
         }
-        Job now = jobs.findByIdAndTenantId(id, scope.tenantId()).orElseThrow(() -> notFound(id));
-        return ResponseEntity.status(now.status().isTerminal() ? 200 : 202).body(views.view(now));
+        // the lifecycle joined this transaction and changed this same managed instance
+        return ResponseEntity.status(job.status().isTerminal() ? 200 : 202).body(views.view(job));
     }
 
     private Job find(TenantScope scope, UUID id) {

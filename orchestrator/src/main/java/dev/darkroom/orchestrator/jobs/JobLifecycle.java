@@ -145,10 +145,7 @@ public class JobLifecycle {
         }
         BigDecimal cost = settledCost(job, event.outputs());
         ledger.settle(job.tenantId(), job.id(), job.budgetPeriod(), cost);
-        job.succeeded(cost, now);
-        jobs.flush();
-        events.enqueue(job.tenantId(), "job.succeeded", views.view(job));
-        dispatcher.nudgeAfterCommit();
+        end(job, () -> job.succeeded(cost, now));
     }
 
     /**
@@ -198,18 +195,13 @@ public class JobLifecycle {
         }
         ledger.release(job.id());
         if (job.cancelRequestedAt() != null) {
-            job.canceled(now);
-            jobs.flush();
-            events.enqueue(job.tenantId(), "job.canceled", views.view(job));
+            end(job, () -> job.canceled(now));
         } else {
             String detail = event.error().falDetail() == null
                     ? null
                     : event.error().falDetail().toString();
-            job.failed(event.error().code(), event.error().message(), detail, now);
-            jobs.flush();
-            events.enqueue(job.tenantId(), "job.failed", views.view(job));
+            end(job, () -> job.failed(event.error().code(), event.error().message(), detail, now));
         }
-        dispatcher.nudgeAfterCommit();
     }
 
     /** The tenant canceled a job still waiting in Darkroom, or fal confirmed a cancellation. */
@@ -220,10 +212,7 @@ public class JobLifecycle {
             return;
         }
         ledger.release(job.id());
-        job.canceled(clock.instant());
-        jobs.flush();
-        events.enqueue(job.tenantId(), "job.canceled", views.view(job));
-        dispatcher.nudgeAfterCommit();
+        end(job, () -> job.canceled(clock.instant()));
     }
 
     /** fal reports the job in progress. */
@@ -246,9 +235,17 @@ public class JobLifecycle {
             return;
         }
         ledger.release(job.id());
-        job.expired(message, clock.instant());
+        end(job, () -> job.expired(message, clock.instant()));
+    }
+
+    /**
+     * Moves a job, its ledger already settled or released, to its final state; announces it to the tenant as
+     * {@code job.<state>} in the same transaction; and nudges the dispatcher, since the job's slot is free.
+     */
+    private void end(Job job, Runnable transition) {
+        transition.run();
         jobs.flush();
-        events.enqueue(job.tenantId(), "job.expired", views.view(job));
+        events.enqueue(job.tenantId(), "job." + job.status().apiName(), () -> views.view(job));
         dispatcher.nudgeAfterCommit();
     }
 }

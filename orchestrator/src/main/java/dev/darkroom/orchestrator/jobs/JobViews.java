@@ -43,13 +43,14 @@ public class JobViews {
     }
 
     public List<JobView> views(List<Job> jobs) {
-        Map<UUID, List<JobOutput>> byJob = outputs
-                .findByJobIdInOrderByJobIdAscIdxAsc(jobs.stream()
-                        .filter(j -> j.status() == JobStatus.SUCCEEDED)
-                        .map(Job::id)
-                        .toList())
-                .stream()
-                .collect(Collectors.groupingBy(JobOutput::jobId));
+        List<UUID> succeeded = jobs.stream()
+                .filter(j -> j.status() == JobStatus.SUCCEEDED)
+                .map(Job::id)
+                .toList();
+        Map<UUID, List<JobOutput>> byJob = succeeded.isEmpty()
+                ? Map.of()
+                : outputs.findByJobIdInOrderByJobIdAscIdxAsc(succeeded).stream()
+                        .collect(Collectors.groupingBy(JobOutput::jobId));
         Instant expires = clock.instant().plus(storageProperties.presignTtl());
         return jobs.stream()
                 .map(j -> render(j, byJob.getOrDefault(j.id(), List.of()), expires))

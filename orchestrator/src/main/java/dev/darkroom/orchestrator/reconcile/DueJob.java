@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param dispatchAttempts how often it was sent to a work queue
  * @param submittedAt when fal accepted it, or null
  * @param kind image or video
+ * @param leasedUntil the lease this round set, as stored: the round acts on the job only while it is still this
  */
 record DueJob(
         UUID id,
@@ -29,4 +30,5 @@ record DueJob(
         Instant cancelRequestedAt,
         int dispatchAttempts,
         Instant submittedAt,
-        ModelKind kind) {}
+        ModelKind kind,
+        Instant leasedUntil) {}

@@ -59,7 +59,15 @@ class JobCheck {
         this.clock = clock;
     }
 
+    /**
+     * Looks at a leased job, unless its lease ran out while earlier jobs of the batch were looked at and another
+     * round took it: two rounds acting on one job would dispatch it twice.
+     */
     void check(DueJob job) {
+        if (!queries.renewLease(job, clock.instant().plus(properties.lease()))) {
+            log.debug("job {} is no longer leased to this round; skipping it", job.id());
+            return;
+        }
         if (job.status() == JobStatus.DISPATCHED || job.statusUrl() == null) {
             checkDispatched(job);
             return;

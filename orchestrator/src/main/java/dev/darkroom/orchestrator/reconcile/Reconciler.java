@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each round leases due jobs (a short transaction), then looks at each one outside any transaction, since that
- * means calls to fal; and cancels at fal the requests Darkroom no longer wants.
+ * means calls to fal, renewing each job's lease just before its look (see {@link JobCheck#check}); and cancels at
+ * fal the requests Darkroom no longer wants.
  */
 @Component
 class Reconciler extends PollingLoop {

@@ -30,7 +30,7 @@ class ReconcilerQueries {
                                   j.cancel_requested_at, j.dispatch_attempts,
                                   (select t.at from job_transition t
                                     where t.job_id = j.id and t.to_status = 'submitted' order by t.id limit 1),
-                                  j.kind
+                                  j.kind, j.next_check_at
                         """)
                 .param("lease", Timestamp.from(leaseUntil))
                 .param("now", Timestamp.from(now))
@@ -45,8 +45,21 @@ class ReconcilerQueries {
                         instant(rs.getTimestamp(7)),
                         rs.getInt(8),
                         instant(rs.getTimestamp(9)),
-                        ModelKind.valueOf(rs.getString(10).toUpperCase(java.util.Locale.ROOT))))
+                        ModelKind.valueOf(rs.getString(10).toUpperCase(java.util.Locale.ROOT)),
+                        instant(rs.getTimestamp(11))))
                 .list();
+    }
+
+    /**
+     * Extends this round's lease on a job just before it is looked at. False when the lease is no longer the one
+     * this round set: it ran out and another round leased the job, or the job moved on (submitted, finished,
+     * cancel requested); that round, or the next, looks at it instead.
+     */
+    boolean renewLease(DueJob job, Instant leaseUntil) {
+        return jdbc.sql("update job set next_check_at = ? where id = ? and next_check_at = ?")
+                        .params(Timestamp.from(leaseUntil), job.id(), Timestamp.from(job.leasedUntil()))
+                        .update()
+                == 1;
     }
 
     /**
@@ -56,8 +69,7 @@ class ReconcilerQueries {
     void checkAgainAt(UUID jobId, Instant at) {
         jdbc.sql("""
                         update job set next_check_at = case when cancel_requested_at is not null
-                                                            then least(next_check_at, :at) else :at end,
-                                       check_attempts = check_attempts + 1
+                                                            then least(next_check_at, :at) else :at end
                          where id = :id and status in ('dispatched', 'submitted', 'running')
                         """).param("at", Timestamp.from(at)).param("id", jobId).update();
     }

@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.scheduling;
 
+import dev.darkroom.orchestrator.admission.IdempotencyKeys;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes rows that only matter for a while, so the tables Darkroom reads per request stay small: idempotency keys
- * after 24 hours (their promised lifetime), request counters once their minute can no longer count, published
- * outbox messages after a day, and tenant webhook deliveries that ended a week ago. Jobs, their history and the
- * ledger are kept.
+ * past their promised lifetime ({@link IdempotencyKeys#KEEP}), request counters once their minute can no longer
+ * count, published outbox messages after a day, and tenant webhook deliveries that ended a week ago. Jobs, their
+ * history and the ledger are kept.
  */
 @Component
 class Housekeeping extends PollingLoop {
@@ -24,7 +25,7 @@ class Housekeeping extends PollingLoop {
         super("housekeeping", Duration.ofMinutes(10), () -> {
             Instant now = clock.instant();
             int keys =
-                    delete(jdbc, "delete from idempotency_key where created_at < ?", now.minus(Duration.ofHours(24)));
+                    delete(jdbc, "delete from idempotency_key where created_at < ?", now.minus(IdempotencyKeys.KEEP));
             int windows =
                     delete(jdbc, "delete from rate_window where window_start < ?", now.minus(Duration.ofMinutes(10)));
             int outbox = delete(

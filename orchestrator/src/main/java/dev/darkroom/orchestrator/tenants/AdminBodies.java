@@ -4,7 +4,7 @@ import dev.darkroom.support.problems.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the few admin fields that are not quota fields ({@link TenantChanges} has those), so a field of the wrong
+ * Reads admin request fields (and {@link TenantChanges} reads the quota fields with these), so a field of the wrong
  * JSON type is a 422 naming it rather than a conversion error deep inside Jackson.
  */
 final class AdminBodies {
@@ -13,7 +13,12 @@ final class AdminBodies {
 
     /** The body, which must be a JSON object when present. */
     static JsonNode object(JsonNode body) {
-        if (body != null && !body.isObject()) {
+        return body == null ? null : requiredObject(body);
+    }
+
+    /** The body, which must be a JSON object. */
+    static JsonNode requiredObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
             throw new InvalidRequestException("body", "the body must be a JSON object");
         }
         return body;
@@ -24,7 +29,11 @@ final class AdminBodies {
         if (object(body) == null || !body.hasNonNull(field)) {
             return null;
         }
-        JsonNode value = body.get(field);
+        return nonBlank(body.get(field), field, maxLength);
+    }
+
+    /** A field's value, which must be a non-blank string of at most {@code maxLength} characters. */
+    static String nonBlank(JsonNode value, String field, int maxLength) {
         if (!value.isString() || value.asString().isBlank() || value.asString().length() > maxLength) {
             throw new InvalidRequestException(
                     field, field + " must be a non-empty string of at most " + maxLength + " characters");

@@ -28,11 +28,13 @@ class PlanAdminController {
     private final PlanRepository plans;
     private final Catalog catalog;
     private final Clock clock;
+    private final OutputRetention retention;
 
-    PlanAdminController(PlanRepository plans, Catalog catalog, Clock clock) {
+    PlanAdminController(PlanRepository plans, Catalog catalog, Clock clock, OutputRetention retention) {
         this.plans = plans;
         this.catalog = catalog;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** A plan by API names. */
@@ -66,7 +68,7 @@ class PlanAdminController {
         if (plans.existsById(id)) {
             throw new DarkroomException(409, "plan_exists", "plan " + id + " already exists");
         }
-        TenantChanges c = TenantChanges.parse(withoutId(body), catalog);
+        TenantChanges c = TenantChanges.parsePlan(withoutId(body), catalog);
         Quota quota = new Quota(
                 required(c.monthlyBudgetUsd(), "monthly_budget_usd"),
                 c.alertThresholdsPct().present() && c.alertThresholdsPct().value() != null
@@ -85,7 +87,7 @@ class PlanAdminController {
     @Transactional
     PlanView patch(@PathVariable String id, @RequestBody JsonNode body) {
         Plan plan = plan(id);
-        TenantChanges c = TenantChanges.parse(body, catalog);
+        TenantChanges c = TenantChanges.parsePlan(body, catalog);
         Quota q = plan.quota();
         Instant now = clock.instant();
         plan.apply(
@@ -99,6 +101,8 @@ class PlanAdminController {
                         or(c.outputRetentionDays(), q.outputRetentionDays(), "output_retention_days")),
                 now);
         c.name().ifPresent(n -> plan.rename(n, now));
+        // the plan's retention is every following tenant's retention
+        retention.nudgeAfterCommit();
         return PlanView.of(plan);
     }
 

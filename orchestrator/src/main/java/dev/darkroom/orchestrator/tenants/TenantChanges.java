@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A validated merge patch of a tenant, from {@code POST} or {@code PATCH /v1/admin/tenants}. Quota fields set to
- * null go back to the plan's value.
+ * A validated merge patch of a tenant, from {@code POST} or {@code PATCH /v1/admin/tenants}, or of a plan (its name
+ * and quota fields only). A tenant's quota fields set to null go back to the plan's value.
  */
 record TenantChanges(
         Patch<String> name,
@@ -27,25 +29,35 @@ record TenantChanges(
         Patch<Integer> outputRetentionDays,
         Patch<String> webhookUrl) {
 
-    private static final Set<String> FIELDS = Set.of(
+    /** What a plan has: a name and the quota. */
+    private static final Set<String> PLAN_FIELDS = Set.of(
             "name",
-            "plan",
-            "status",
             "monthly_budget_usd",
             "alert_thresholds_pct",
             "max_concurrent_jobs",
             "max_queued_jobs",
             "requests_per_minute",
             "allowed_models",
-            "output_retention_days",
-            "webhook_url");
+            "output_retention_days");
+
+    /** A tenant adds its plan, status and webhook URL. */
+    private static final Set<String> TENANT_FIELDS = Stream.concat(
+                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "webhook_url"))
+            .collect(Collectors.toUnmodifiableSet());
 
     static TenantChanges parse(JsonNode body, Catalog catalog) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidRequestException("body", "the body must be a JSON object");
-        }
+        return parse(body, catalog, TENANT_FIELDS);
+    }
+
+    /** A plan's changes; the tenant-only fields are unknown fields here, refused rather than ignored. */
+    static TenantChanges parsePlan(JsonNode body, Catalog catalog) {
+        return parse(body, catalog, PLAN_FIELDS);
+    }
+
+    private static TenantChanges parse(JsonNode body, Catalog catalog, Set<String> fields) {
+        AdminBodies.requiredObject(body);
         body.propertyNames().forEach(f -> {
-            if (!FIELDS.contains(f)) {
+            if (!fields.contains(f)) {
                 throw new InvalidRequestException(f, "unknown field " + f);
             }
         });
@@ -79,11 +91,7 @@ record TenantChanges(
         if (v.isNull() && allowNull) {
             return Patch.of(null);
         }
-        if (!v.isString() || v.asString().isBlank() || v.asString().length() > max) {
-            throw new InvalidRequestException(
-                    field, field + " must be a non-empty string of at most " + max + " characters");
-        }
-        return Patch.of(v.asString().trim());
+        return Patch.of(AdminBodies.nonBlank(v, field, max).trim());
     }
 
     private static Patch<String> status(JsonNode body) {
@@ -98,14 +106,10 @@ record TenantChanges(
         if (!body.has(field)) {
             return Patch.absent();
         }
-        JsonNode v = body.get(field);
-        if (v.isNull()) {
+        if (body.get(field).isNull()) {
             return Patch.of(null);
         }
-        if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 1_000_000) {
-            throw new InvalidRequestException(field, field + " must be a whole number from 1 to 1000000");
-        }
-        return Patch.of(v.asInt());
+        return Patch.of((int) AdminBodies.wholeNumber(body, field, 1, 1_000_000, 0));
     }
 
     private static Patch<List<Integer>> thresholds(JsonNode body) {

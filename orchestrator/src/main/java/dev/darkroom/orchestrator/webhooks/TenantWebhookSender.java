@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers due tenant webhooks. A round leases a batch (pushing its next attempt past the timeout, so a crashed
- * sender's batch is retried by another), then posts each outside any transaction, signed per Standard Webhooks
+ * sender's batch is retried by another), then posts each outside any transaction, after renewing that delivery's
+ * lease (one whose lease ran out while earlier ones were posted, and that another sender took, is skipped rather
+ * than posted twice), signed per Standard Webhooks
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). A 2xx ends it; anything else waits
  * for the next backoff step, and after the last one the delivery is marked failed.
  */
@@ -50,7 +52,8 @@ class TenantWebhookSender extends PollingLoop {
         super("tenant-webhooks", p.interval(), () -> round(jdbc, tx, clock, p, http, new UrlGuard(p.allowedHosts())));
     }
 
-    private record Due(UUID id, String url, String secret, String payload, int attempts) {}
+    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this round's lease matches. */
+    private record Due(UUID id, String url, String secret, String payload, int attempts, Instant leasedUntil) {}
 
     private static boolean round(
             JdbcClient jdbc,
@@ -60,6 +63,7 @@ class TenantWebhookSender extends PollingLoop {
             HttpClient http,
             UrlGuard guard) {
         Instant now = clock.instant();
+        Duration lease = p.timeout().multipliedBy(3);
         List<Due> due = tx.execute(s -> jdbc.sql("""
                         update tenant_webhook_delivery d set next_attempt_at = :lease
                           from tenant t
@@ -67,22 +71,42 @@ class TenantWebhookSender extends PollingLoop {
                            and d.id in (select id from tenant_webhook_delivery
                                          where delivered_at is null and failed_at is null and next_attempt_at <= :now
                                          order by next_attempt_at limit :batch for update skip locked)
-                        returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts
+                        returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts, d.next_attempt_at
                         """)
-                .param("lease", Timestamp.from(now.plus(p.timeout().multipliedBy(3))))
+                .param("lease", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("batch", p.batchSize())
                 .query((rs, n) -> new Due(
-                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list());
         if (due == null || due.isEmpty()) {
             return false;
         }
         for (Due d : due) {
+            if (!renewLease(jdbc, d, clock.instant().plus(lease))) {
+                log.debug("tenant webhook {} is no longer leased to this round; skipping it", d.id());
+                continue;
+            }
             String error = deliver(d, clock, p, http, guard);
             tx.executeWithoutResult(s -> finish(jdbc, clock, p, d, error));
         }
         return due.size() == p.batchSize();
+    }
+
+    /** False when the lease is no longer the one this round set: another sender has the delivery now. */
+    private static boolean renewLease(JdbcClient jdbc, Due d, Instant leaseUntil) {
+        return jdbc.sql("""
+                                update tenant_webhook_delivery set next_attempt_at = ?
+                                 where id = ? and next_attempt_at = ? and delivered_at is null and failed_at is null
+                                """)
+                        .params(Timestamp.from(leaseUntil), d.id(), Timestamp.from(d.leasedUntil()))
+                        .update()
+                == 1;
     }
 
     /** Null when delivered, else why not. */

@@ -6,6 +6,8 @@ import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.darkroom.contracts.catalog.ModelKind;
+import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.JobSubmitted;
@@ -14,8 +16,10 @@ import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.fal.FalProperties;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,9 @@ class ReconcilerTest {
 
     @Autowired
     FalProperties fal;
+
+    @Autowired
+    JobCheck check;
 
     OrchestratorTestSupport support;
 
@@ -81,6 +88,50 @@ class ReconcilerTest {
                 job.jobId(), null, new JobError("fal_unavailable", "submit failed", null), Instant.now()));
 
         assertThat(status(jdbc, job.jobId())).isEqualTo("submitted");
+    }
+
+    @Test
+    void aJobWhoseLeaseAnotherRoundTookOverIsLeftToThatRound() {
+        SubmitJob job = aDispatchedJob();
+        Instant ours = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+        // this round's lease ran out while it looked at earlier jobs; another round leased the job since
+        Instant theirs = ours.plus(Duration.ofHours(1));
+        jdbc.sql("update job set next_check_at = ? where id = ?")
+                .params(Timestamp.from(theirs), job.jobId())
+                .update();
+
+        check.check(leasedWithCancelRequest(job.jobId(), ours));
+
+        assertThat(status(jdbc, job.jobId())).isEqualTo("dispatched");
+        assertThat(nextCheckAt(job.jobId())).isEqualTo(theirs);
+
+        check.check(leasedWithCancelRequest(job.jobId(), theirs));
+
+        assertThat(status(jdbc, job.jobId())).isEqualTo("canceled");
+    }
+
+    /** The job as a round leased it until {@code leasedUntil}, with a cancellation to carry out. */
+    private static DueJob leasedWithCancelRequest(UUID jobId, Instant leasedUntil) {
+        return new DueJob(
+                jobId,
+                JobStatus.DISPATCHED,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                1,
+                null,
+                ModelKind.IMAGE,
+                leasedUntil);
+    }
+
+    private Instant nextCheckAt(UUID jobId) {
+        return jdbc.sql("select next_check_at from job where id = ?")
+                .param(jobId)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     /** A job admitted and dispatched; no worker consumes in this test, so it waits for a submission. */

@@ -15,6 +15,7 @@ import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +23,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Tenant webhooks: signed per Standard Webhooks, retried until the endpoint takes them. */
@@ -45,6 +50,10 @@ class TenantWebhookTest {
 
     static final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     static final AtomicInteger failuresToGo = new AtomicInteger(1);
+    /** webhook-ids posted to {@code /takeover}, and what that endpoint does on each. */
+    static final List<String> takeoverPosts = new CopyOnWriteArrayList<>();
+
+    static volatile Consumer<String> onTakeoverPost = id -> {};
     static final HttpServer endpoint = endpoint();
 
     @LocalServerPort
@@ -52,6 +61,12 @@ class TenantWebhookTest {
 
     @Autowired
     RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @AfterAll
     static void stop() {
@@ -102,7 +117,53 @@ class TenantWebhookTest {
                 .isEqualTo(delivery.headers().get("webhook-id"));
     }
 
-    /** A tenant's endpoint that refuses its first delivery. */
+    @Test
+    void aDeliveryAnotherSenderLeasedWhileEarlierOnesWerePostedIsNotPostedAgain() {
+        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
+        UUID tenant = support.aTenant(
+                "webhook_url", "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/takeover");
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        AtomicReference<String> first = new AtomicReference<>();
+        onTakeoverPost = posted -> {
+            onTakeoverPost = id -> {};
+            first.set(posted);
+            UUID notYetPosted = posted.equals(one.toString()) ? other : one;
+            // the round's lease on the delivery it has not posted yet ran out, and another sender leased it
+            jdbc.sql("update tenant_webhook_delivery set next_attempt_at = ? where id = ?")
+                    .params(Timestamp.from(Instant.now().plus(Duration.ofHours(1))), notYetPosted)
+                    .update();
+            // only a later round leases this one, so its arrival means the round that posted the first is over
+            deliveriesDue(tenant, later);
+        };
+
+        deliveriesDue(tenant, one, other);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> takeoverPosts.contains(later.toString()));
+        assertThat(takeoverPosts).containsExactly(first.get(), later.toString());
+    }
+
+    /** Deliveries due now, committed together so that one round leases them all. */
+    private void deliveriesDue(UUID tenant, UUID... ids) {
+        tx.executeWithoutResult(s -> {
+            for (UUID id : ids) {
+                jdbc.sql("""
+                                insert into tenant_webhook_delivery (id, tenant_id, event_type, payload, next_attempt_at,
+                                                                     created_at)
+                                values (?, ?, 'test.ping', '{}', ?, ?)
+                                """)
+                        .params(
+                                id,
+                                tenant,
+                                Timestamp.from(Instant.now().minusSeconds(1)),
+                                Timestamp.from(Instant.now()))
+                        .update();
+            }
+        });
+    }
+
+    /** A tenant's endpoint that refuses its first delivery, and one that records and reacts at {@code /takeover}. */
     private static HttpServer endpoint() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -112,6 +173,13 @@ class TenantWebhookTest {
                 deliveries.add(new Delivery(
                         headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 exchange.sendResponseHeaders(failuresToGo.getAndDecrement() > 0 ? 500 : 204, -1);
+                exchange.close();
+            });
+            server.createContext("/takeover", exchange -> {
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                takeoverPosts.add(id);
+                onTakeoverPost.accept(id);
+                exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
             server.start();
