@@ -49,7 +49,8 @@ class CatalogFidelityTest {
     void recraftLeavesTheSafetyCheckerOffAndItsPriceIsConfirmed() {
         ModelSpec recraft = CATALOG.require("recraft-v3");
 
-        assertThat(toFal("recraft-v3", "{\"prompt\":\"p\"}").get("enable_safety_checker")
+        assertThat(toFal("recraft-v3", "{\"prompt\":\"p\"}")
+                        .get("enable_safety_checker")
                         .asBoolean())
                 .isFalse();
         assertThat(recraft.pricing().confirmed()).isTrue();
