@@ -126,6 +126,7 @@ class QueueController {
                 headers.outputLifetime(),
                 headers.runnerHint(),
                 headers.noRetry(),
+                headers.storeIo(),
                 headers.storeIo() != null ? headers.storeIo() : properties.payloadStorage(),
                 decided);
         SimRequest queued = runner.submit(submission);
