@@ -39,7 +39,10 @@ echo "job $id: $status, cost $(jq -r .cost_usd <<<"$state") USD"
 echo "# its outputs (presigned URLs, short-lived)"
 jq -r '.outputs[] | "\(.content_type) \(.width)x\(.height) \(.bytes) bytes sha256 \(.sha256)"' <<<"$state"
 url=$(jq -r '.outputs[0].url' <<<"$state")
-curl -sf -o /dev/null -w 'downloaded %{size_download} bytes\n' "$url"
+# a link to Darkroom itself takes the key and redirects to the file; a presigned storage URL takes nothing
+download=(-sfL -o /dev/null -w 'downloaded %{size_download} bytes\n')
+if [[ $url == "$DARKROOM_URL"* ]]; then download+=("${auth[@]}"); fi
+curl "${download[@]}" "$url"
 
 echo "# a problem has a stable code"
 curl -s "${auth[@]}" "${json[@]}" -d '{"model":"no-such-model","input":{}}' "$DARKROOM_URL/v1/jobs" | jq -r .code
