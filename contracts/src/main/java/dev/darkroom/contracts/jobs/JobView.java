@@ -77,6 +77,8 @@ public record JobView(
      * @param bytes size
      * @param sha256 lower-case hex digest of the bytes
      * @param durationSeconds length, videos only
+     * @param nsfw whether fal's safety checker flagged it (the image is black); only delivered under the tenant's
+     *     {@code nsfw_policy: deliver}
      */
     public record OutputView(
             int index,
@@ -87,7 +89,8 @@ public record JobView(
             Integer height,
             long bytes,
             String sha256,
-            BigDecimal durationSeconds) {}
+            BigDecimal durationSeconds,
+            boolean nsfw) {}
 
     /**
      * Why a job did not succeed.

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
  * @param width image width in pixels, or null
  * @param height image height in pixels, or null
  * @param durationSeconds video length, or null
+ * @param nsfw whether fal's safety checker flagged it ({@code has_nsfw_concepts}); kept only under the tenant's
+ *     {@code nsfw_policy: deliver}
  */
 public record StoredOutput(
         int index,
@@ -22,4 +24,5 @@ public record StoredOutput(
         String sha256,
         Integer width,
         Integer height,
-        BigDecimal durationSeconds) {}
+        BigDecimal durationSeconds,
+        boolean nsfw) {}

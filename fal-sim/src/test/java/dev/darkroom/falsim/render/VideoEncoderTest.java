@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VideoEncoderTest {
 
-    private final RenderProperties properties = new RenderProperties(0.85f, 0.3f, 160, 96, 2);
+    private final RenderProperties properties = new RenderProperties(0.85f, 0.3f, 160, 96, 2, false);
 
     @Test
     void aSixSecondVideoLastsSixSecondsAndIsAValidMp4(@TempDir Path dir) throws Exception {

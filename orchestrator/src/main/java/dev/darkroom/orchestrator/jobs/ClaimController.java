@@ -1,5 +1,7 @@
 package dev.darkroom.orchestrator.jobs;
 
+import dev.darkroom.orchestrator.tenants.Tenant;
+import dev.darkroom.orchestrator.tenants.TenantRepository;
 import dev.darkroom.support.problems.DarkroomException;
 import dev.darkroom.support.problems.InvalidRequestException;
 import dev.darkroom.support.problems.NotFoundException;
@@ -23,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ClaimController {
 
     private final JobRepository jobs;
+    private final TenantRepository tenants;
     private final Clock clock;
 
-    ClaimController(JobRepository jobs, Clock clock) {
+    ClaimController(JobRepository jobs, TenantRepository tenants, Clock clock) {
         this.jobs = jobs;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -39,9 +43,16 @@ class ClaimController {
      * @param model Darkroom's model id
      * @param falRequestId the fal request now bound to the job
      * @param falResponseUrl fal's result URL, when the worker has reported it
+     * @param nsfwPolicy the tenant's {@code nsfw_policy}: what the receiver does with flagged outputs
      */
     record Claim(
-            UUID jobId, UUID tenantId, Instant createdAt, String model, String falRequestId, String falResponseUrl) {}
+            UUID jobId,
+            UUID tenantId,
+            Instant createdAt,
+            String model,
+            String falRequestId,
+            String falResponseUrl,
+            String nsfwPolicy) {}
 
     /** Body: {@code {"fal_request_id": "..."}}. */
     record ClaimRequest(String falRequestId) {}
@@ -75,6 +86,7 @@ class ClaimController {
                 job.createdAt(),
                 job.model(),
                 job.falRequestId(),
-                job.falUrls().responseUrl());
+                job.falUrls().responseUrl(),
+                tenants.findById(job.tenantId()).map(Tenant::nsfwPolicy).orElse(Tenant.DEFAULT_NSFW_POLICY));
     }
 }

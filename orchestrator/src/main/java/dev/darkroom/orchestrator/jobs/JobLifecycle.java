@@ -117,8 +117,8 @@ public class JobLifecycle {
         for (StoredOutput o : event.outputs()) {
             jdbc.sql("""
                             insert into job_output (job_id, idx, object_key, content_type, bytes, sha256, width, height,
-                                                    duration_seconds, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                                                    duration_seconds, nsfw, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                             """)
                     .params(
                             job.id(),
@@ -130,6 +130,7 @@ public class JobLifecycle {
                             o.width(),
                             o.height(),
                             o.durationSeconds(),
+                            o.nsfw(),
                             Timestamp.from(now))
                     .update();
         }

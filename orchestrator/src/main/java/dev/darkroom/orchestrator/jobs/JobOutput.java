@@ -28,6 +28,7 @@ class JobOutput {
     private Integer width;
     private Integer height;
     private BigDecimal durationSeconds;
+    private boolean nsfw;
     private Instant createdAt;
 
     protected JobOutput() {}
@@ -73,6 +74,11 @@ class JobOutput {
 
     public BigDecimal durationSeconds() {
         return durationSeconds;
+    }
+
+    /** Whether fal's safety checker flagged it (kept under {@code nsfw_policy: deliver}). */
+    public boolean nsfw() {
+        return nsfw;
     }
 
     public Instant createdAt() {

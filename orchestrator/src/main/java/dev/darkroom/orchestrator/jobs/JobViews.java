@@ -88,7 +88,8 @@ public class JobViews {
                                 o.height(),
                                 o.bytes(),
                                 o.sha256(),
-                                o.durationSeconds()))
+                                o.durationSeconds(),
+                                o.nsfw()))
                         .toList(),
                 job.errorCode() == null
                         ? null

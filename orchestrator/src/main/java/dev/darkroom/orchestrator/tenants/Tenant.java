@@ -23,6 +23,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "tenant")
 public class Tenant {
 
+    /** {@code nsfw_policy} of a tenant that set none: flagged images are neither stored nor charged. */
+    public static final String DEFAULT_NSFW_POLICY = "drop";
+
     @Id
     private UUID id;
 
@@ -50,6 +53,7 @@ public class Tenant {
     private Integer outputRetentionDays;
     private String webhookUrl;
     private String webhookSecret;
+    private String nsfwPolicy = DEFAULT_NSFW_POLICY;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -96,6 +100,7 @@ public class Tenant {
         c.allowedModels().ifPresent(v -> this.allowedModels = v == null ? null : v.toArray(String[]::new));
         c.outputRetentionDays().ifPresent(v -> this.outputRetentionDays = v);
         c.webhookUrl().ifPresent(v -> this.webhookUrl = v);
+        c.nsfwPolicy().ifPresent(v -> this.nsfwPolicy = v != null ? v : DEFAULT_NSFW_POLICY);
         this.updatedAt = now;
     }
 
@@ -125,6 +130,11 @@ public class Tenant {
 
     public String webhookUrl() {
         return webhookUrl;
+    }
+
+    /** What happens to outputs fal's safety checker flags: {@code deliver}, {@code drop} or {@code fail}. */
+    public String nsfwPolicy() {
+        return nsfwPolicy;
     }
 
     public String webhookSecret() {

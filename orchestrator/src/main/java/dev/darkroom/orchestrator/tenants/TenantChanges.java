@@ -27,7 +27,8 @@ record TenantChanges(
         Patch<Integer> requestsPerMinute,
         Patch<List<String>> allowedModels,
         Patch<Integer> outputRetentionDays,
-        Patch<String> webhookUrl) {
+        Patch<String> webhookUrl,
+        Patch<String> nsfwPolicy) {
 
     /** What a plan has: a name and the quota. */
     private static final Set<String> PLAN_FIELDS = Set.of(
@@ -40,9 +41,11 @@ record TenantChanges(
             "allowed_models",
             "output_retention_days");
 
-    /** A tenant adds its plan, status and webhook URL. */
+    private static final Set<String> NSFW_POLICIES = Set.of("deliver", "drop", "fail");
+
+    /** A tenant adds its plan, status, webhook URL and flagged-content policy. */
     private static final Set<String> TENANT_FIELDS = Stream.concat(
-                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "webhook_url"))
+                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "webhook_url", "nsfw_policy"))
             .collect(Collectors.toUnmodifiableSet());
 
     static TenantChanges parse(JsonNode body, Catalog catalog) {
@@ -76,7 +79,17 @@ record TenantChanges(
                 positive(body, "requests_per_minute"),
                 models(body, catalog),
                 positive(body, "output_retention_days"),
-                url(body));
+                url(body),
+                nsfwPolicy(body));
+    }
+
+    /** {@code nsfw_policy}: deliver, drop or fail; null goes back to the default (drop). */
+    private static Patch<String> nsfwPolicy(JsonNode body) {
+        Patch<String> policy = text(body, "nsfw_policy", true, 20);
+        if (policy.present() && policy.value() != null && !NSFW_POLICIES.contains(policy.value())) {
+            throw new InvalidRequestException("nsfw_policy", "nsfw_policy must be deliver, drop or fail");
+        }
+        return policy;
     }
 
     private static boolean nullable(JsonNode body, String field) {

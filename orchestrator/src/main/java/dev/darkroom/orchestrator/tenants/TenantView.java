@@ -16,6 +16,7 @@ record TenantView(
         Map<String, Object> overrides,
         String webhookUrl,
         String webhookSecret,
+        String nsfwPolicy,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -29,6 +30,7 @@ record TenantView(
                 t.overrides(),
                 t.webhookUrl(),
                 t.webhookSecret(),
+                t.nsfwPolicy(),
                 t.createdAt(),
                 t.updatedAt());
     }

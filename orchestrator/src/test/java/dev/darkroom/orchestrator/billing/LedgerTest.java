@@ -201,7 +201,15 @@ class LedgerTest {
 
     static StoredOutput image(int index, int width, int height) {
         return new StoredOutput(
-                index, "t/" + UUID.randomUUID() + "/" + index + ".jpg", "image/jpeg", 1000, "ab", width, height, null);
+                index,
+                "t/" + UUID.randomUUID() + "/" + index + ".jpg",
+                "image/jpeg",
+                1000,
+                "ab",
+                width,
+                height,
+                null,
+                false);
     }
 
     static StoredOutput video(int index, String seconds) {
@@ -213,7 +221,8 @@ class LedgerTest {
                 "ab",
                 null,
                 null,
-                new BigDecimal(seconds));
+                new BigDecimal(seconds),
+                false);
     }
 
     private BigDecimal cost(UUID job) {

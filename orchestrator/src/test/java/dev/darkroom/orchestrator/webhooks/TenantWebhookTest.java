@@ -100,7 +100,8 @@ class TenantWebhookTest {
                 new JobCompleted(
                         job.jobId(),
                         "req-" + job.jobId(),
-                        List.of(new StoredOutput(0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null)),
+                        List.of(new StoredOutput(
+                                0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null, false)),
                         Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.size() >= 2);

@@ -12,6 +12,14 @@ import java.util.UUID;
  * @param model Darkroom's model id
  * @param falRequestId the fal request bound to the job
  * @param falResponseUrl fal's result URL for the request, or null when the worker has not reported it
+ * @param nsfwPolicy the tenant's {@code nsfw_policy} ({@code deliver}, {@code drop}, {@code fail}); null means the
+ *     default, {@code drop}
  */
 public record Claim(
-        UUID jobId, UUID tenantId, Instant createdAt, String model, String falRequestId, String falResponseUrl) {}
+        UUID jobId,
+        UUID tenantId,
+        Instant createdAt,
+        String model,
+        String falRequestId,
+        String falResponseUrl,
+        String nsfwPolicy) {}

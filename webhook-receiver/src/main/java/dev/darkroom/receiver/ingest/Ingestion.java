@@ -78,7 +78,8 @@ class Ingestion {
             }
             JsonNode payload =
                     hasPayload(result) ? result.payload() : fetcher.fetch(claim, model, result.falRequestId());
-            List<StoredOutput> outputs = copy(claim, model, OutputRefs.of(model.kind(), payload));
+            List<StoredOutput> outputs =
+                    copy(claim, model, FlaggedOutputs.apply(claim.nsfwPolicy(), OutputRefs.of(model.kind(), payload)));
             publisher.publish(
                     Messaging.EVENTS_EXCHANGE,
                     Messaging.JOB_COMPLETED,

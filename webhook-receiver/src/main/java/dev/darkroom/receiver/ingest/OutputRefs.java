@@ -9,8 +9,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The output files in a fal result: {@code images[]} for image models, {@code video} for video models
- * (docs/fal-protocol.md#output-shapes).
+ * The output files in a fal result: {@code images[]} for image models, each flagged where {@code
+ * has_nsfw_concepts[i]} is true, and {@code video} for video models (docs/fal-protocol.md#output-shapes).
  */
 final class OutputRefs {
 
@@ -23,26 +23,27 @@ final class OutputRefs {
             if (video == null || !video.isObject()) {
                 throw invalid("fal's result has no video");
             }
-            refs.add(ref(video, 0));
+            refs.add(ref(video, 0, false));
         } else {
             JsonNode images = payload.get("images");
             if (images == null || !images.isArray() || images.isEmpty()) {
                 throw invalid("fal's result has no images");
             }
+            JsonNode flags = payload.path("has_nsfw_concepts");
             for (int i = 0; i < images.size(); i++) {
-                refs.add(ref(images.get(i), i));
+                refs.add(ref(images.get(i), i, flags.path(i).asBoolean(false)));
             }
         }
         return refs;
     }
 
-    private static OutputRef ref(JsonNode file, int index) {
+    private static OutputRef ref(JsonNode file, int index, boolean nsfw) {
         JsonNode url = file == null ? null : file.get("url");
         if (url == null || !url.isString() || url.asString().isBlank()) {
             throw invalid("output " + index + " in fal's result has no URL");
         }
         JsonNode type = file.get("content_type");
-        return new OutputRef(url.asString(), type != null && type.isString() ? type.asString() : null);
+        return new OutputRef(url.asString(), type != null && type.isString() ? type.asString() : null, nsfw);
     }
 
     private static JobFailure invalid(String message) {

@@ -63,7 +63,7 @@ public class OutputCopier {
             }
             List<StoredOutput> stored = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                stored.add(store(tenantId, createdAt, jobId, i, files.get(i), measured.get(i), kind));
+                stored.add(store(tenantId, createdAt, jobId, i, files.get(i), measured.get(i), kind, refs.get(i)));
             }
             return stored;
         } finally {
@@ -72,7 +72,14 @@ public class OutputCopier {
     }
 
     private StoredOutput store(
-            UUID tenantId, Instant createdAt, UUID jobId, int index, TempFile file, Measured measured, ModelKind kind) {
+            UUID tenantId,
+            Instant createdAt,
+            UUID jobId,
+            int index,
+            TempFile file,
+            Measured measured,
+            ModelKind kind,
+            OutputRef ref) {
         String key = ObjectKeys.output(
                 tenantId, createdAt, jobId, index, measured.media().extension());
         // the download already enforced the size limit
@@ -98,6 +105,7 @@ public class OutputCopier {
                 object.sha256Hex(),
                 measured.width(),
                 measured.height(),
-                measured.durationSeconds());
+                measured.durationSeconds(),
+                ref.nsfw());
     }
 }

@@ -5,5 +5,6 @@ package dev.darkroom.receiver.outputs;
  *
  * @param url where to fetch it: an http(s) URL on fal's CDN or a {@code data:} URI (sync mode)
  * @param declaredContentType fal's {@code content_type} for it, or null
+ * @param nsfw whether fal's safety checker flagged it ({@code has_nsfw_concepts[i]}; the image is then black)
  */
-public record OutputRef(String url, String declaredContentType) {}
+public record OutputRef(String url, String declaredContentType, boolean nsfw) {}

@@ -60,7 +60,8 @@ class OrchestratorClientTest {
                 200,
                 "{\"job_id\":\"" + jobId + "\",\"tenant_id\":\"" + tenantId + "\",\"created_at\":"
                         + "\"2026-03-15T10:00:00Z\",\"model\":\"flux-dev\",\"fal_request_id\":\"r1\","
-                        + "\"fal_response_url\":\"https://queue.fal.run/fal-ai/flux/requests/r1\"}");
+                        + "\"fal_response_url\":\"https://queue.fal.run/fal-ai/flux/requests/r1\","
+                        + "\"nsfw_policy\":\"deliver\"}");
 
         Claim claim = client("secret").claim(jobId, "r1").orElseThrow();
 
@@ -71,7 +72,8 @@ class OrchestratorClientTest {
                         Instant.parse("2026-03-15T10:00:00Z"),
                         "flux-dev",
                         "r1",
-                        "https://queue.fal.run/fal-ai/flux/requests/r1"));
+                        "https://queue.fal.run/fal-ai/flux/requests/r1",
+                        "deliver"));
         assertThat(seenBody.get()).isEqualTo("{\"fal_request_id\":\"r1\"}");
         assertThat(seenToken.get()).isEqualTo("secret");
     }

@@ -151,7 +151,7 @@ class OutputDownloaderTest {
     }
 
     private OutputRef ref(String path) {
-        return new OutputRef("http://127.0.0.1:" + server.getAddress().getPort() + path, "image/png");
+        return new OutputRef("http://127.0.0.1:" + server.getAddress().getPort() + path, "image/png", false);
     }
 
     private void assertRejected(OutputRef ref, long maxBytes, String code, String message) {

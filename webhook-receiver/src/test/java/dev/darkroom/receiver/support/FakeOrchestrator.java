@@ -93,6 +93,7 @@ public class FakeOrchestrator {
         private final List<Object> events = new ArrayList<>();
         private String falRequestId;
         private String responseUrl;
+        private String nsfwPolicy;
         private boolean finished;
 
         FakeJob(UUID jobId, UUID tenantId, Instant createdAt, String model) {
@@ -112,6 +113,12 @@ public class FakeOrchestrator {
 
         public Instant createdAt() {
             return createdAt;
+        }
+
+        /** The tenant's {@code nsfw_policy} the claim answers with; none (the receiver's default) unless set. */
+        public synchronized FakeJob nsfwPolicy(String policy) {
+            this.nsfwPolicy = policy;
+            return this;
         }
 
         /** Records fal's result URL, as the worker's {@code JobSubmitted} would. */
@@ -137,6 +144,7 @@ public class FakeOrchestrator {
             claim.put("model", model);
             claim.put("fal_request_id", falRequestId);
             claim.put("fal_response_url", responseUrl);
+            claim.put("nsfw_policy", nsfwPolicy);
             return claim;
         }
 
