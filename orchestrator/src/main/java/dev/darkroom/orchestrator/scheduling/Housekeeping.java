@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes rows that only matter for a while, so the tables Darkroom reads per request stay small: idempotency keys
  * past their promised lifetime ({@link IdempotencyKeys#KEEP}), request counters once their minute can no longer
- * count, published outbox messages after a day, and tenant webhook deliveries that ended a week ago. Jobs, their
+ * count, published outbox messages after a day, and tenant webhook messages (with their deliveries and attempts) from more than a week
+ * ago that are not pending anywhere. Jobs, their
  * history and the ledger are kept.
  */
 @Component
@@ -34,11 +35,15 @@ class Housekeeping extends PollingLoop {
                     now.minus(Duration.ofDays(1)));
             int webhooks = delete(
                     jdbc,
-                    "delete from tenant_webhook_delivery where coalesce(delivered_at, failed_at) < ?",
+                    // a message goes with its deliveries and their attempts; one still pending somewhere stays
+                    """
+                    delete from webhook_message m where m.created_at < ?
+                       and not exists (select 1 from webhook_delivery d where d.message_id = m.id and d.status = 'pending')
+                    """,
                     now.minus(Duration.ofDays(7)));
             if (keys + windows + outbox + webhooks > 0) {
                 log.info(
-                        "housekeeping deleted {} idempotency keys, {} rate windows, {} outbox rows, {} webhook deliveries",
+                        "housekeeping deleted {} idempotency keys, {} rate windows, {} outbox rows, {} webhook messages",
                         keys,
                         windows,
                         outbox,

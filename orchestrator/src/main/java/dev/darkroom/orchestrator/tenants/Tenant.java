@@ -45,8 +45,6 @@ public class Tenant {
     private String[] allowedModels;
 
     private Integer outputRetentionDays;
-    private String webhookUrl;
-    private String webhookSecret;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -92,12 +90,7 @@ public class Tenant {
         c.requestsPerMinute().ifPresent(v -> this.requestsPerMinute = v);
         c.allowedModels().ifPresent(v -> this.allowedModels = v == null ? null : v.toArray(String[]::new));
         c.outputRetentionDays().ifPresent(v -> this.outputRetentionDays = v);
-        c.webhookUrl().ifPresent(v -> this.webhookUrl = v);
         this.updatedAt = now;
-    }
-
-    void setWebhookSecret(String secret) {
-        this.webhookSecret = secret;
     }
 
     public UUID id() {
@@ -118,14 +111,6 @@ public class Tenant {
 
     public boolean active() {
         return "active".equals(status);
-    }
-
-    public String webhookUrl() {
-        return webhookUrl;
-    }
-
-    public String webhookSecret() {
-        return webhookSecret;
     }
 
     public Instant createdAt() {

@@ -4,7 +4,6 @@ import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.orchestrator.billing.Money;
 import dev.darkroom.support.problems.InvalidRequestException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +25,7 @@ record TenantChanges(
         Patch<Integer> maxQueuedJobs,
         Patch<Integer> requestsPerMinute,
         Patch<List<String>> allowedModels,
-        Patch<Integer> outputRetentionDays,
-        Patch<String> webhookUrl) {
+        Patch<Integer> outputRetentionDays) {
 
     /** What a plan has: a name and the quota. */
     private static final Set<String> PLAN_FIELDS = Set.of(
@@ -40,10 +38,9 @@ record TenantChanges(
             "allowed_models",
             "output_retention_days");
 
-    /** A tenant adds its plan, status and webhook URL. */
-    private static final Set<String> TENANT_FIELDS = Stream.concat(
-                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "webhook_url"))
-            .collect(Collectors.toUnmodifiableSet());
+    /** A tenant adds its plan and status; its webhook endpoints are a resource of their own. */
+    private static final Set<String> TENANT_FIELDS =
+            Stream.concat(PLAN_FIELDS.stream(), Stream.of("plan", "status")).collect(Collectors.toUnmodifiableSet());
 
     static TenantChanges parse(JsonNode body, Catalog catalog) {
         return parse(body, catalog, TENANT_FIELDS);
@@ -75,8 +72,7 @@ record TenantChanges(
                 positive(body, "max_queued_jobs"),
                 positive(body, "requests_per_minute"),
                 models(body, catalog),
-                positive(body, "output_retention_days"),
-                url(body));
+                positive(body, "output_retention_days"));
     }
 
     private static boolean nullable(JsonNode body, String field) {
@@ -151,20 +147,5 @@ record TenantChanges(
             models.add(m.asString());
         }
         return Patch.of(List.copyOf(new TreeSet<>(models)));
-    }
-
-    private static Patch<String> url(JsonNode body) {
-        Patch<String> url = text(body, "webhook_url", true, 2000);
-        if (url.present() && url.value() != null) {
-            try {
-                URI uri = URI.create(url.value());
-                if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("webhook_url", "webhook_url must be an http(s) URL");
-            }
-        }
-        return url;
     }
 }

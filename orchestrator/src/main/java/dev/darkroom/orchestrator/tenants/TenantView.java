@@ -14,8 +14,6 @@ record TenantView(
         String status,
         QuotaView quota,
         Map<String, Object> overrides,
-        String webhookUrl,
-        String webhookSecret,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -27,8 +25,6 @@ record TenantView(
                 t.status(),
                 QuotaView.of(t.quota()),
                 t.overrides(),
-                t.webhookUrl(),
-                t.webhookSecret(),
                 t.createdAt(),
                 t.updatedAt());
     }

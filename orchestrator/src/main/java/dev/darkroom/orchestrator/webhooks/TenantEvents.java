@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records an event for a tenant's webhook endpoint in the transaction of the change it announces. Tenants without
- * a webhook URL get nothing, and their event's data is never built. The payload follows Standard Webhooks:
- * {@code {type, timestamp, data}}.
+ * Records an event for a tenant's webhook endpoints in the transaction of the change it announces: one message,
+ * and one delivery of it to each enabled endpoint whose filter takes its type. A tenant with no such endpoint gets
+ * nothing, and the event's data is never built. The payload follows Standard Webhooks: {@code {type, timestamp,
+ * data}}. The transaction also notifies {@link WebhookWakeup#CHANNEL}, which Postgres delivers to every replica's
+ * sender when (and only if) it commits.
  */
 @Component
 public class TenantEvents {
@@ -33,11 +35,11 @@ public class TenantEvents {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(UUID tenantId, String type, Supplier<?> data) {
-        boolean subscribed = jdbc.sql("select webhook_url is not null from tenant where id = ?")
-                .param(tenantId)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        boolean subscribed =
+                jdbc.sql("""
+                        select exists (select 1 from webhook_endpoint
+                                        where tenant_id = ? and enabled and (event_types is null or ? = any(event_types)))
+                        """).params(tenantId, type).query(Boolean.class).single();
         if (!subscribed) {
             return;
         }
@@ -46,17 +48,20 @@ public class TenantEvents {
         payload.put("type", type);
         payload.put("timestamp", now.toString());
         payload.put("data", data.get());
+        UUID message = UUID.randomUUID();
         jdbc.sql("""
-                        insert into tenant_webhook_delivery (id, tenant_id, event_type, payload, next_attempt_at, created_at)
-                        select ?, id, ?, cast(? as jsonb), ?, ? from tenant where id = ? and webhook_url is not null
+                        insert into webhook_message (id, tenant_id, event_type, payload, created_at)
+                        values (?, ?, ?, cast(? as jsonb), ?)
                         """)
-                .params(
-                        UUID.randomUUID(),
-                        type,
-                        json.writeValueAsString(payload),
-                        Timestamp.from(now),
-                        Timestamp.from(now),
-                        tenantId)
+                .params(message, tenantId, type, json.writeValueAsString(payload), Timestamp.from(now))
                 .update();
+        jdbc.sql("""
+                        insert into webhook_delivery (id, message_id, endpoint_id, status, next_attempt_at, created_at)
+                        select gen_random_uuid(), ?, id, 'pending', ?, ? from webhook_endpoint
+                         where tenant_id = ? and enabled and (event_types is null or ? = any(event_types))
+                        """)
+                .params(message, Timestamp.from(now), Timestamp.from(now), tenantId, type)
+                .update();
+        WebhookWakeup.notifyOnCommit(jdbc);
     }
 }

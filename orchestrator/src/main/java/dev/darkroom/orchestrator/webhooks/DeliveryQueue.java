@@ -1,0 +1,123 @@
+package dev.darkroom.orchestrator.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sender's SQL on {@code webhook_delivery}. A pending delivery is leased by moving its {@code next_attempt_at}
+ * past the attempt's deadline (a crashed sender's lease runs out and another takes it); an attempt's outcome is
+ * written only while that lease is still the one stored, so a delivery replayed or taken over meanwhile is not
+ * overwritten. "0 rows updated" is such a lost race, not an error.
+ */
+@Component
+class DeliveryQueue {
+
+    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this claim's lease matches. */
+    record Claimed(UUID id, UUID messageId, UUID endpointId, int tries, Instant leasedUntil) {}
+
+    /** What is posted: the message's payload. */
+    record Message(UUID id, String payload) {}
+
+    private final JdbcClient jdbc;
+
+    DeliveryQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Leases up to {@code batch} due deliveries of enabled endpoints, oldest due first, at most {@code perEndpoint}
+     * of one endpoint, none of the {@code busy} ones: an endpoint with a backlog cannot fill the batch.
+     */
+    List<Claimed> claim(Instant now, Instant leaseUntil, int batch, int perEndpoint, Collection<UUID> busy) {
+        return jdbc.sql("""
+                        with ranked as (
+                            select d.id, d.next_attempt_at,
+                                   row_number() over (partition by d.endpoint_id order by d.next_attempt_at) as rn
+                              from webhook_delivery d
+                              join webhook_endpoint e on e.id = d.endpoint_id
+                             where d.status = 'pending' and d.next_attempt_at <= :now and e.enabled
+                               and d.endpoint_id <> all (cast(:busy as uuid[]))
+                        ), picked as (
+                            select id from ranked where rn <= :per order by next_attempt_at limit :batch
+                        )
+                        update webhook_delivery d set next_attempt_at = :lease
+                         where d.id in (select id from webhook_delivery
+                                         where id in (select id from picked)
+                                           and status = 'pending' and next_attempt_at <= :now
+                                           for update skip locked)
+                        returning d.id, d.message_id, d.endpoint_id, d.tries, d.next_attempt_at
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("per", perEndpoint)
+                .param("batch", batch)
+                .param("busy", busy.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new Claimed(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Hands a leased delivery back, due at once, when this replica cannot attempt it after all. */
+    void release(Claimed c, Instant now) {
+        jdbc.sql(
+                        "update webhook_delivery set next_attempt_at = ? where id = ? and next_attempt_at = ? and status = 'pending'")
+                .params(Timestamp.from(now), c.id(), Timestamp.from(c.leasedUntil()))
+                .update();
+    }
+
+    Optional<Message> message(UUID id) {
+        return jdbc.sql("select id, payload::text from webhook_message where id = ?")
+                .param(id)
+                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional();
+    }
+
+    void recordAttempt(UUID deliveryId, Instant at, Integer httpStatus, long latencyMs, String error) {
+        jdbc.sql("""
+                        insert into webhook_attempt (delivery_id, attempted_at, http_status, latency_ms, error)
+                        values (?, ?, ?, ?, ?)
+                        """)
+                .params(deliveryId, Timestamp.from(at), httpStatus, latencyMs, error)
+                .update();
+    }
+
+    boolean delivered(Claimed c, Instant now) {
+        return jdbc.sql("""
+                                update webhook_delivery set status = 'delivered', delivered_at = ?, tries = tries + 1
+                                 where id = ? and next_attempt_at = ? and status = 'pending'
+                                """)
+                        .params(Timestamp.from(now), c.id(), Timestamp.from(c.leasedUntil()))
+                        .update()
+                == 1;
+    }
+
+    boolean retryAt(Claimed c, Instant next) {
+        return jdbc.sql("""
+                                update webhook_delivery set next_attempt_at = ?, tries = tries + 1
+                                 where id = ? and next_attempt_at = ? and status = 'pending'
+                                """)
+                        .params(Timestamp.from(next), c.id(), Timestamp.from(c.leasedUntil()))
+                        .update()
+                == 1;
+    }
+
+    boolean failed(Claimed c, Instant now) {
+        return jdbc.sql("""
+                                update webhook_delivery set status = 'failed', failed_at = ?, tries = tries + 1
+                                 where id = ? and next_attempt_at = ? and status = 'pending'
+                                """)
+                        .params(Timestamp.from(now), c.id(), Timestamp.from(c.leasedUntil()))
+                        .update()
+                == 1;
+    }
+}
