@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.testsupport.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @WebhookTest
 class TenantWebhookTest {
 
-    static final Receiver receiver = new Receiver();
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     @LocalServerPort
     int port;
@@ -61,7 +62,7 @@ class TenantWebhookTest {
         SubmitJob job = calls.aSucceededJob(tenant);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/retry").size() >= 2);
-        Receiver.Received delivery = receiver.at("/retry").get(1);
+        WebhookReceiver.Received delivery = receiver.at("/retry").get(1);
         // throws when the signature does not match the secret shown when the endpoint was made
         new Webhook(endpoint.get("secret").asString()).verify(delivery.body(), delivery.headers());
         JsonNode payload = WebhookCalls.json(delivery.body());
@@ -218,7 +219,7 @@ class TenantWebhookTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered(otherTenant, other, 0));
         // sent while the slow endpoint's attempts (three of 2 s each) were still being read, not after them
-        Receiver.Received prompt = receiver.at("/prompt").get(0);
+        WebhookReceiver.Received prompt = receiver.at("/prompt").get(0);
         Instant announced =
                 Instant.parse(WebhookCalls.json(prompt.body()).get("timestamp").asString());
         assertThat(Duration.between(announced, prompt.at())).isLessThan(Duration.ofSeconds(1));

@@ -74,6 +74,13 @@ final class WebhookCalls {
     /** A job that succeeds with one stored output, as the worker and the webhook-receiver report it. */
     SubmitJob aSucceededJob(UUID tenant) {
         SubmitJob job = aQueuedJob(tenant);
+        report(job, new java.util.HashMap<>());
+        return job;
+    }
+
+    /** Reports the job submitted to fal and then completed, noting when its completion was sent. */
+    void report(SubmitJob job, Map<String, Instant> completionSentAt) {
+        UUID tenant = job.tenantId();
         rabbit.convertAndSend(
                 Messaging.EVENTS_EXCHANGE,
                 Messaging.JOB_SUBMITTED,
@@ -84,6 +91,7 @@ final class WebhookCalls {
                         "http://fal/r",
                         "http://fal/c",
                         Instant.now()));
+        completionSentAt.put(job.jobId().toString(), Instant.now());
         rabbit.convertAndSend(
                 Messaging.EVENTS_EXCHANGE,
                 Messaging.JOB_COMPLETED,
@@ -92,7 +100,6 @@ final class WebhookCalls {
                         "req-" + job.jobId(),
                         List.of(new StoredOutput(0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null)),
                         Instant.now()));
-        return job;
     }
 
     static JsonNode json(String body) {

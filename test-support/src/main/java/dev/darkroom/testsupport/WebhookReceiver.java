@@ -1,4 +1,4 @@
-package dev.darkroom.orchestrator.webhooks;
+package dev.darkroom.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,14 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * A tenant's webhook receiver on loopback: each path records what it is sent and answers as told: a status, or
+ * A tenant's webhook receiver for tests on loopback: each path records what it is sent and answers as told: a status, or
  * its headers and then one byte every {@code trickle} (a slow neighbour). Every request runs on its own thread.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(Map<String, List<String>> headers, String body, Instant at) {
-        String header(String name) {
+    public record Received(Map<String, List<String>> headers, String body, Instant at) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
@@ -42,7 +42,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
     private final Map<String, Duration> trickles = new ConcurrentHashMap<>();
 
-    Receiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -53,23 +53,23 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** What {@code path} answers from now on, asked once per request. */
-    Receiver answer(String path, IntSupplier status) {
+    public WebhookReceiver answer(String path, IntSupplier status) {
         answers.put(path, status);
         return this;
     }
 
     /** {@code path} answers 200 headers, then one byte every {@code every}, never finishing. */
-    Receiver trickle(String path, Duration every) {
+    public WebhookReceiver trickle(String path, Duration every) {
         trickles.put(path, every);
         return this;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.getOrDefault(path, List.of());
     }
 
