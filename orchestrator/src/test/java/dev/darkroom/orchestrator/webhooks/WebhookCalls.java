@@ -9,10 +9,12 @@ import dev.darkroom.contracts.messages.StoredOutput;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -78,9 +80,20 @@ final class WebhookCalls {
         return job;
     }
 
-    /** Reports the job submitted to fal and then completed, noting when its completion was sent. */
+    /**
+     * Reports the job submitted to fal and then completed, noting when its completion was sent; first waits for
+     * the dispatcher to hand it to a worker, as a worker's report about a job still queued is refused.
+     */
     void report(SubmitJob job, Map<String, Instant> completionSentAt) {
         UUID tenant = job.tenantId();
+        Awaitility.await("job " + job.jobId() + " dispatched")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> !"queued"
+                        .equals(call(tenant, "GET", "/v1/jobs/" + job.jobId(), null)
+                                .getBody()
+                                .get("status")
+                                .asString()));
         rabbit.convertAndSend(
                 Messaging.EVENTS_EXCHANGE,
                 Messaging.JOB_SUBMITTED,

@@ -38,7 +38,12 @@ import tools.jackson.databind.JsonNode;
  * {@code JobCompleted} message (AMQP, settling) to the arrival is printed too.
  */
 @OrchestratorIntegrationTest
-@TestPropertySource(properties = "darkroom.webhooks.allowed-hosts=127.0.0.1")
+@TestPropertySource(
+        properties = {
+            "darkroom.webhooks.allowed-hosts=127.0.0.1",
+            // no fal account behind this run: every job may be "at fal" at once
+            "darkroom.dispatch.global-in-flight-cap=100000"
+        })
 class WebhookLatencyBenchmark {
 
     static final int JOBS = Integer.getInteger("benchmark.jobs", 600);
@@ -55,12 +60,19 @@ class WebhookLatencyBenchmark {
         WebhookCalls calls = new WebhookCalls(port, rabbit);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             UUID tenant = calls.support.aTenant(
-                    "requests_per_minute", 1_000_000, "max_queued_jobs", 100_000, "monthly_budget_usd", "100000.00");
+                    "requests_per_minute",
+                    1_000_000,
+                    "max_queued_jobs",
+                    100_000,
+                    "max_concurrent_jobs",
+                    100_000,
+                    "monthly_budget_usd",
+                    "100000.00");
             calls.anEndpoint(tenant, "url", receiver.url("/bench"), "event_types", List.of("job.succeeded"));
             Map<String, Instant> reported = new ConcurrentHashMap<>();
             CountDownLatch sent = new CountDownLatch(JOBS);
             AtomicInteger next = new AtomicInteger();
-            ExecutorService senders = Executors.newFixedThreadPool(4);
+            ExecutorService senders = Executors.newFixedThreadPool(16);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             ticker.scheduleAtFixedRate(
                     () -> {
