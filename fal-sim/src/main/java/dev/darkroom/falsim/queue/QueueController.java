@@ -38,6 +38,7 @@ class QueueController {
     private static final String REQUESTS = "/queue/{owner}/{app}/requests/{id}";
     private static final String NS_REQUESTS = "/queue/{ns}/{owner}/{app}/requests/{id}";
     private static final Set<String> LOGS_ON = Set.of("1", "true");
+    private static final int MAX_IMAGES = 16;
 
     private final Catalog catalog;
     private final QueueRunner runner;
@@ -105,8 +106,10 @@ class QueueController {
             throw new FalHttpException(
                     422, JsonNodeFactory.instance.objectNode().set("detail", detail));
         }
-        RequestFaults decided =
-                faults.decide(input != null ? input.path("prompt").asString("") : "");
+        RequestFaults decided = faults.decide(
+                input != null ? input.path("prompt").asString("") : "",
+                // the images a safety checker could flag; a bad count fails validation anyway
+                input != null ? Math.max(1, Math.min(input.path("num_images").asInt(1), MAX_IMAGES)) : 1);
         Submission submission = new Submission(
                 UUID.randomUUID().toString(),
                 endpointId,
@@ -123,6 +126,8 @@ class QueueController {
                 headers.outputLifetime(),
                 headers.runnerHint(),
                 headers.noRetry(),
+                headers.storeIo(),
+                headers.storeIo() != null ? headers.storeIo() : properties.payloadStorage(),
                 decided);
         SimRequest queued = runner.submit(submission);
         holdBack(decided.submitDelay());

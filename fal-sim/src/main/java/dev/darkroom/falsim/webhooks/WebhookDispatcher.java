@@ -36,6 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
 
+    /** fal's own wording (docs/fal-protocol.md#webhooks). */
+    static final String PAYLOAD_ERROR = "Response payload is not JSON serializable. Either return a JSON serializable"
+            + " object or use the queue endpoint to retrieve the response.";
+
     private final WebhookProperties properties;
     private final SigningKeys keys;
     private final DeliveryLog deliveryLog;
@@ -81,7 +85,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             record.dropped();
             return;
         }
-        byte[] body = json.writeValueAsBytes(body(request.id(), view.outcome()));
+        byte[] body = json.writeValueAsBytes(body(view));
         String bodySha256 = sha256Hex(body);
         long gen = generation.get();
         Duration delay = faults.delay() != null ? faults.delay() : Duration.ZERO;
@@ -103,16 +107,25 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
         }
     }
 
-    /** fal's webhook body: OK with the output, or ERROR with "Invalid status code: N" and the error body. */
-    static ObjectNode body(String requestId, Outcome outcome) {
+    /**
+     * fal's webhook body: OK with the output, or ERROR with "Invalid status code: N" and the error body; with a
+     * payload error, {@code payload: null} and fal's {@code payload_error} instead of the body.
+     */
+    private static ObjectNode body(SimRequest.View view) {
+        Outcome outcome = view.outcome();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("request_id", requestId);
-        body.put("gateway_request_id", requestId);
+        body.put("request_id", view.submission().id());
+        body.put("gateway_request_id", view.gatewayRequestId());
         body.put("status", outcome.ok() ? "OK" : "ERROR");
         if (!outcome.ok()) {
             body.put("error", "Invalid status code: " + outcome.status());
         }
-        body.set("payload", outcome.body());
+        if (view.submission().faults().webhook().payloadError()) {
+            body.putNull("payload");
+            body.put("payload_error", PAYLOAD_ERROR);
+        } else {
+            body.set("payload", outcome.body());
+        }
         return body;
     }
 
