@@ -146,8 +146,7 @@ class DeliveryEngine {
 
     private void attempt(Claimed c) {
         Optional<WebhookEndpoint> found = endpoints.find(c.endpointId());
-        Optional<DeliveryQueue.Message> message = queue.message(c.messageId());
-        if (found.isEmpty() || message.isEmpty() || !found.get().enabled()) {
+        if (found.isEmpty() || !found.get().enabled()) {
             // deleted or disabled since the claim: the delivery waits (or went with its endpoint)
             queue.release(c, clock.instant());
             return;
@@ -159,11 +158,7 @@ class DeliveryEngine {
         try {
             URI target = guard.check(endpoint.url());
             result = poster.post(
-                    target,
-                    c.messageId().toString(),
-                    message.get().payload(),
-                    endpoint.signingSecrets(started),
-                    started);
+                    target, c.messageId().toString(), c.payload(), endpoint.signingSecrets(started), started);
         } catch (ForbiddenUrlException e) {
             result = new WebhookPoster.Result(null, e.getMessage(), null);
         }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryQueue {
 
-    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this claim's lease matches. */
-    record Claimed(UUID id, UUID messageId, UUID endpointId, int tries, Instant leasedUntil) {}
-
-    /** What is posted: the message's payload. */
-    record Message(UUID id, String payload) {}
+    /**
+     * A leased delivery with the message it posts; {@code leasedUntil} is the lease as stored, which only this
+     * claim's lease matches.
+     */
+    record Claimed(UUID id, UUID messageId, UUID endpointId, int tries, Instant leasedUntil, String payload) {}
 
     private final JdbcClient jdbc;
 
@@ -51,7 +50,8 @@ class DeliveryQueue {
                                          where id in (select id from picked)
                                            and status = 'pending' and next_attempt_at <= :now
                                            for update skip locked)
-                        returning d.id, d.message_id, d.endpoint_id, d.tries, d.next_attempt_at
+                        returning d.id, d.message_id, d.endpoint_id, d.tries, d.next_attempt_at,
+                                  (select m.payload::text from webhook_message m where m.id = d.message_id)
                         """)
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(leaseUntil))
@@ -63,7 +63,8 @@ class DeliveryQueue {
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
                         rs.getInt(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -73,13 +74,6 @@ class DeliveryQueue {
                         "update webhook_delivery set next_attempt_at = ? where id = ? and next_attempt_at = ? and status = 'pending'")
                 .params(Timestamp.from(now), c.id(), Timestamp.from(c.leasedUntil()))
                 .update();
-    }
-
-    Optional<Message> message(UUID id) {
-        return jdbc.sql("select id, payload::text from webhook_message where id = ?")
-                .param(id)
-                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2)))
-                .optional();
     }
 
     void recordAttempt(UUID deliveryId, Instant at, Integer httpStatus, long latencyMs, String error) {

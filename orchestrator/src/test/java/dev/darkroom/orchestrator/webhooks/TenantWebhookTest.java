@@ -44,7 +44,7 @@ class TenantWebhookTest {
 
     @BeforeEach
     void calls() {
-        calls = new WebhookCalls(port, rabbit);
+        calls = new WebhookCalls(port, rabbit, jdbc);
     }
 
     @AfterAll

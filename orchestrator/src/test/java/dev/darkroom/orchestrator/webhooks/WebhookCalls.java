@@ -20,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,14 +32,16 @@ final class WebhookCalls {
 
     private final RestClient http;
     private final RabbitTemplate rabbit;
+    private final JdbcClient jdbc;
     final OrchestratorTestSupport support;
 
-    WebhookCalls(int port, RabbitTemplate rabbit) {
+    WebhookCalls(int port, RabbitTemplate rabbit, JdbcClient jdbc) {
         this.http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build();
         this.rabbit = rabbit;
+        this.jdbc = jdbc;
         this.support = new OrchestratorTestSupport(port, rabbit);
     }
 
@@ -89,11 +92,7 @@ final class WebhookCalls {
         Awaitility.await("job " + job.jobId() + " dispatched")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(10))
-                .until(() -> !"queued"
-                        .equals(call(tenant, "GET", "/v1/jobs/" + job.jobId(), null)
-                                .getBody()
-                                .get("status")
-                                .asString()));
+                .until(() -> !"queued".equals(OrchestratorTestSupport.status(jdbc, job.jobId())));
         rabbit.convertAndSend(
                 Messaging.EVENTS_EXCHANGE,
                 Messaging.JOB_SUBMITTED,

@@ -40,7 +40,7 @@ class WebhookEndpointLifecycleTest {
 
     @BeforeEach
     void calls() {
-        calls = new WebhookCalls(port, rabbit);
+        calls = new WebhookCalls(port, rabbit, jdbc);
     }
 
     @AfterAll
