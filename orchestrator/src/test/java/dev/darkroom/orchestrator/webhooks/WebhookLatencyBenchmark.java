@@ -110,6 +110,16 @@ class WebhookLatencyBenchmark {
                 fromReport.add(Duration.between(reported.get(data.get("id").asString()), r.at())
                         .toMillis());
             }
+            // the sender's own share: from the event's row (written in the settling transaction) to its attempt
+            List<Long> toAttempt =
+                    jdbc.sql("""
+                            select (extract(epoch from a.attempted_at - m.created_at) * 1000)::bigint
+                              from webhook_attempt a
+                              join webhook_delivery d on d.id = a.delivery_id
+                              join webhook_message m on m.id = d.message_id
+                             where m.tenant_id = ? order by m.created_at offset ?
+                            """).params(tenant, WARMUP).query(Long.class).list();
+            System.out.printf("  event recorded -> attempt started:   %s%n", summary(toAttempt));
             System.out.printf(
                     "webhook latency benchmark: %d jobs at %d jobs/s (the first %d left out)%n  completion (succeeded) -> webhook: %s%n"
                             + "  JobCompleted sent -> webhook:        %s%n",
