@@ -41,6 +41,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
     private final Map<String, Duration> trickles = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> extraHeaders = new ConcurrentHashMap<>();
 
     public WebhookReceiver() {
         try {
@@ -61,6 +62,12 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver answer(String path, IntSupplier status) {
         answers.put(path, status);
         return this;
+    }
+
+    /** What {@code path} answers from now on, with these response headers. */
+    public WebhookReceiver answer(String path, IntSupplier status, Map<String, String> headers) {
+        extraHeaders.put(path, Map.copyOf(headers));
+        return answer(path, status);
     }
 
     /** {@code path} answers 200 headers, then one byte every {@code every}, never finishing. */
@@ -101,6 +108,7 @@ public final class WebhookReceiver implements AutoCloseable {
             return;
         }
         int status = answers.getOrDefault(path, () -> 204).getAsInt();
+        extraHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

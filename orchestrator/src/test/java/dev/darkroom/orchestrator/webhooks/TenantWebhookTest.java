@@ -237,6 +237,49 @@ class TenantWebhookTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/slow").size() >= 2);
     }
 
+    @Test
+    void aRedirectIsNotFollowedAndARetryAfterIsHonoured() {
+        AtomicInteger calls429 = new AtomicInteger();
+        receiver.answer("/moved", () -> 307, java.util.Map.of("Location", receiver.url("/elsewhere")));
+        receiver.answer(
+                "/busy", () -> calls429.getAndIncrement() == 0 ? 429 : 204, java.util.Map.of("Retry-After", "3"));
+        UUID tenant = calls.support.aTenant();
+        String moved = calls.anEndpoint(tenant, "url", receiver.url("/moved"), "event_types", List.of("job.succeeded"))
+                .get("id")
+                .asString();
+        String busy = calls.anEndpoint(tenant, "url", receiver.url("/busy"), "event_types", List.of("job.succeeded"))
+                .get("id")
+                .asString();
+        calls.aSucceededJob(tenant);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(tenant, busy, 0));
+        List<JsonNode> attempts = calls.deliveries(tenant, busy)
+                .get(0)
+                .get("attempts")
+                .valueStream()
+                .toList();
+        assertThat(attempts).hasSize(2);
+        // the schedule here says 300 ms; the endpoint asked for 3 s
+        assertThat(Duration.between(
+                        Instant.parse(attempts.get(0).get("attempted_at").asString()),
+                        Instant.parse(attempts.get(1).get("attempted_at").asString())))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> calls.deliveries(tenant, moved)
+                        .get(0)
+                        .get("status")
+                        .asString()
+                        .equals("failed"));
+        assertThat(calls.deliveries(tenant, moved)
+                        .get(0)
+                        .get("attempts")
+                        .get(0)
+                        .get("error")
+                        .asString())
+                .isEqualTo("HTTP 307");
+        assertThat(receiver.at("/elsewhere")).isEmpty();
+    }
+
     private boolean delivered(UUID tenant, String endpoint, int index) {
         List<JsonNode> deliveries = calls.deliveries(tenant, endpoint);
         return deliveries.size() > index
