@@ -1,7 +1,8 @@
 package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.jobs.JobStatus;
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.contracts.jobs.JobView;
+import dev.darkroom.orchestrator.api.Money;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,6 @@ public class JobViews {
         return jobs.stream()
                 .map(j -> render(j, byJob.getOrDefault(j.id(), List.of())))
                 .toList();
-    }
-
-    /** The view as a JSON tree, for the admission reply and webhook payloads. */
-    public JsonNode tree(Job job) {
-        return json.valueToTree(view(job));
     }
 
     private JobView render(Job job, List<JobOutput> files) {

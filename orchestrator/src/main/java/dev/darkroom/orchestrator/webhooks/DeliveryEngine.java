@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * after.
  */
 @Component
-class DeliveryEngine {
+class DeliveryEngine implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
@@ -114,7 +115,9 @@ class DeliveryEngine {
         return claimed.size() == free;
     }
 
-    void shutdown() {
+    /** After the loops stopped: attempts in flight get their deadline to finish and record their outcome. */
+    @Override
+    public void destroy() {
         timer.shutdownNow();
         pool.shutdown();
         try {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The sender's SQL on {@code webhook_delivery}. A pending delivery is leased by moving its {@code next_attempt_at}
+ * The SQL that writes messages and deliveries: recording them, and the sender's leases and outcomes. A pending delivery is leased by moving its {@code next_attempt_at}
  * past the attempt's deadline (a crashed sender's lease runs out and another takes it); an attempt's outcome is
  * written only while that lease is still the one stored, so a delivery replayed or taken over meanwhile is not
  * overwritten. "0 rows updated" is such a lost race, not an error.
@@ -27,6 +27,45 @@ class DeliveryQueue {
 
     DeliveryQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether any enabled endpoint of the tenant takes this event type. */
+    boolean subscribed(UUID tenantId, String type) {
+        return jdbc.sql("""
+                        select exists (select 1 from webhook_endpoint
+                                        where tenant_id = ? and enabled and (event_types is null or ? = any(event_types)))
+                        """).params(tenantId, type).query(Boolean.class).single();
+    }
+
+    /**
+     * Records one message and a delivery of it to each enabled endpoint of the tenant whose filter takes its type,
+     * and notifies {@link WebhookWakeup#CHANNEL}, which Postgres sends to every replica when (and only if) the
+     * transaction commits.
+     */
+    void record(UUID tenantId, String type, String payloadJson, Instant now) {
+        UUID message = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into webhook_message (id, tenant_id, event_type, payload, created_at)
+                        values (?, ?, ?, cast(? as jsonb), ?)
+                        """)
+                .params(message, tenantId, type, payloadJson, Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                        insert into webhook_delivery (id, message_id, endpoint_id, status, next_attempt_at, created_at)
+                        select gen_random_uuid(), ?, id, 'pending', ?, ? from webhook_endpoint
+                         where tenant_id = ? and enabled and (event_types is null or ? = any(event_types))
+                        """)
+                .params(message, Timestamp.from(now), Timestamp.from(now), tenantId, type)
+                .update();
+        WebhookWakeup.notifyOnCommit(jdbc);
+    }
+
+    /** Deletes messages (with their deliveries and attempts) from before then that are pending nowhere. */
+    int deleteFinishedBefore(Instant before) {
+        return jdbc.sql("""
+                        delete from webhook_message m where m.created_at < ?
+                           and not exists (select 1 from webhook_delivery d where d.message_id = m.id and d.status = 'pending')
+                        """).param(Timestamp.from(before)).update();
     }
 
     /**

@@ -1,46 +1,78 @@
 package dev.darkroom.orchestrator.webhooks;
 
-import java.sql.Timestamp;
+import dev.darkroom.orchestrator.api.Money;
+import dev.darkroom.orchestrator.billing.BudgetThresholdCrossed;
+import dev.darkroom.orchestrator.jobs.JobFinished;
+import dev.darkroom.orchestrator.jobs.JobRepository;
+import dev.darkroom.orchestrator.jobs.JobViews;
+import dev.darkroom.orchestrator.scheduling.Purge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records an event for a tenant's webhook endpoints in the transaction of the change it announces: one message,
- * and one delivery of it to each enabled endpoint whose filter takes its type. A tenant with no such endpoint gets
+ * Turns events into messages for the tenant's webhook endpoints: {@code job.<state>} for a {@link JobFinished},
+ * {@code budget.threshold_crossed} for a {@link BudgetThresholdCrossed}, and {@code webhook.endpoint_disabled} when
+ * delivery gives up on an endpoint. The listeners run synchronously, inside the transaction of the change they
+ * announce, so the deliveries commit with it (no dual write). A tenant with no endpoint taking the type gets
  * nothing, and the event's data is never built. The payload follows Standard Webhooks: {@code {type, timestamp,
- * data}}. The transaction also notifies {@link WebhookWakeup#CHANNEL}, which Postgres delivers to every replica's
- * sender when (and only if) it commits.
+ * data}}.
  */
 @Component
-public class TenantEvents {
+class TenantEvents implements Purge {
 
-    private final JdbcClient jdbc;
+    private final DeliveryQueue deliveries;
+    private final JobRepository jobs;
+    private final JobViews views;
     private final Clock clock;
     private final JsonMapper json;
+    private final TenantWebhookProperties properties;
 
-    TenantEvents(JdbcClient jdbc, Clock clock, JsonMapper json) {
-        this.jdbc = jdbc;
+    TenantEvents(
+            DeliveryQueue deliveries,
+            JobRepository jobs,
+            JobViews views,
+            Clock clock,
+            JsonMapper json,
+            TenantWebhookProperties properties) {
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.views = views;
         this.clock = clock;
         this.json = json;
+        this.properties = properties;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void enqueue(UUID tenantId, String type, Supplier<?> data) {
-        boolean subscribed =
-                jdbc.sql("""
-                        select exists (select 1 from webhook_endpoint
-                                        where tenant_id = ? and enabled and (event_types is null or ? = any(event_types)))
-                        """).params(tenantId, type).query(Boolean.class).single();
-        if (!subscribed) {
+    @EventListener
+    void on(JobFinished event) {
+        enqueue(
+                event.tenantId().value(),
+                "job." + event.status().apiName(),
+                () -> views.view(jobs.findById(event.jobId().value()).orElseThrow()));
+    }
+
+    @EventListener
+    void on(BudgetThresholdCrossed event) {
+        enqueue(event.tenantId().value(), "budget.threshold_crossed", () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("tenant_id", event.tenantId().toString());
+            data.put("period", event.period().toString());
+            data.put("threshold_pct", event.thresholdPct());
+            data.put("budget_usd", Money.format(event.budgetUsd()));
+            data.put("committed_usd", Money.format(event.committedUsd()));
+            return data;
+        });
+    }
+
+    /** Records the event for the tenant's endpoints in the current transaction. */
+    void enqueue(UUID tenantId, String type, Supplier<?> data) {
+        if (!deliveries.subscribed(tenantId, type)) {
             return;
         }
         Instant now = clock.instant();
@@ -48,20 +80,16 @@ public class TenantEvents {
         payload.put("type", type);
         payload.put("timestamp", now.toString());
         payload.put("data", data.get());
-        UUID message = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into webhook_message (id, tenant_id, event_type, payload, created_at)
-                        values (?, ?, ?, cast(? as jsonb), ?)
-                        """)
-                .params(message, tenantId, type, json.writeValueAsString(payload), Timestamp.from(now))
-                .update();
-        jdbc.sql("""
-                        insert into webhook_delivery (id, message_id, endpoint_id, status, next_attempt_at, created_at)
-                        select gen_random_uuid(), ?, id, 'pending', ?, ? from webhook_endpoint
-                         where tenant_id = ? and enabled and (event_types is null or ? = any(event_types))
-                        """)
-                .params(message, Timestamp.from(now), Timestamp.from(now), tenantId, type)
-                .update();
-        WebhookWakeup.notifyOnCommit(jdbc);
+        deliveries.record(tenantId, type, json.writeValueAsString(payload), now);
+    }
+
+    @Override
+    public String rows() {
+        return "webhook messages";
+    }
+
+    @Override
+    public int purge(Instant now) {
+        return deliveries.deleteFinishedBefore(now.minus(properties.keepFinished()));
     }
 }

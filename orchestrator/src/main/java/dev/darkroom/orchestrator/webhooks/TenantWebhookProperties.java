@@ -23,9 +23,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxEndpointsPerTenant how many endpoints one tenant may have
  * @param rotationOverlap how long the previous secret still signs deliveries after a rotation
  * @param disableAfter an endpoint whose attempts have all failed for this long is disabled
+ * @param keepFinished how long a message is kept (with its deliveries and attempts, for the delivery log, replay and
+ *     recover) once no delivery of it is pending; then housekeeping deletes it
  */
 @ConfigurationProperties("darkroom.webhooks")
-public record TenantWebhookProperties(
+record TenantWebhookProperties(
         @DefaultValue("10s") Duration interval,
         @DefaultValue("15s") Duration timeout,
 
@@ -40,4 +42,5 @@ public record TenantWebhookProperties(
         @DefaultValue("4") int perEndpointConcurrency,
         @DefaultValue("10") int maxEndpointsPerTenant,
         @DefaultValue("24h") Duration rotationOverlap,
-        @DefaultValue("5d") Duration disableAfter) {}
+        @DefaultValue("5d") Duration disableAfter,
+        @DefaultValue("7d") Duration keepFinished) {}

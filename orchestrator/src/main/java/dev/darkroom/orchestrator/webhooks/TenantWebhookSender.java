@@ -1,27 +1,32 @@
 package dev.darkroom.orchestrator.webhooks;
 
-import dev.darkroom.orchestrator.scheduling.PollingLoop;
+import dev.darkroom.orchestrator.scheduling.Loop;
+import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * The tenant webhook sender's loop: each round hands due deliveries to the {@link DeliveryEngine}, which attempts
  * them on its own pool. Woken by {@link WebhookWakeup} when a commit creates deliveries, by the engine when a slot
- * frees, and otherwise every {@code interval} as a fallback.
+ * frees or an early retry comes due, and otherwise every {@code interval} as a fallback.
  */
 @Component
-class TenantWebhookSender extends PollingLoop {
+class TenantWebhookSender {
 
     private final DeliveryEngine engine;
+    private final Loop loop;
 
-    TenantWebhookSender(DeliveryEngine engine, TenantWebhookProperties properties) {
-        super("tenant-webhooks", properties.interval(), engine::round);
+    TenantWebhookSender(DeliveryEngine engine, TenantWebhookProperties properties, LoopRunner loops) {
         this.engine = engine;
-        engine.whenSlotFrees(this::nudge);
+        this.loop = loops.register("tenant-webhooks", properties.interval(), this::deliveryRound);
+        engine.whenSlotFrees(loop::nudge);
     }
 
-    @Override
-    public synchronized void stop() {
-        super.stop();
-        engine.shutdown();
+    /** One round: lease what the engine's free slots can take and start it; true when more may be due now. */
+    boolean deliveryRound() {
+        return engine.round();
+    }
+
+    void nudge() {
+        loop.nudge();
     }
 }
