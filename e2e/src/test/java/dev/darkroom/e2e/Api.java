@@ -137,6 +137,29 @@ final class Api {
         CALLED.add(contract.operation(method, path));
     }
 
+    /**
+     * An output through its stable URL: the gateway answers 302 to a fresh presigned URL, which is fetched without
+     * the API key (it carries its own authorization).
+     */
+    static byte[] downloadOutput(String key, String outputUrl) {
+        try {
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(outputUrl))
+                            .header("Authorization", "Bearer " + key)
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 302) {
+                throw new IllegalStateException("GET " + outputUrl + " -> " + r.statusCode());
+            }
+            return download(r.headers().firstValue("Location").orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] download(String url) {
         try {
             HttpResponse<byte[]> r =

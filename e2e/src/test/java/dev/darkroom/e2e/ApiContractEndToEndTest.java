@@ -174,6 +174,71 @@ class ApiContractEndToEndTest {
     }
 
     @Test
+    @Order(6)
+    void webhookEndpointsAreManagedByTheTenantAndByAdminsAndOutputsHaveStableLinks() {
+        String base = "/v1/webhooks/endpoints";
+        // a documentation address (TEST-NET-3): public, so allowed; its deliveries fail and are retried
+        Map<String, Object> endpoint =
+                Map.of("url", "https://203.0.113.10/hooks", "event_types", List.of("job.succeeded"));
+        Api.Response created = api.post(tenant.key(), base, endpoint);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(api.post(tenant.key(), base, Map.of("url", "http://127.0.0.1/hooks"))
+                        .status())
+                .isEqualTo(422);
+        String job = api.submit(tenant.key(), A_JOB).body().get("id").asString();
+        api.awaitStatus(tenant.key(), job, JOB_TIMEOUT, "succeeded");
+        assertThat(api.get(tenant.key(), "/v1/jobs/" + job + "/outputs/0").status())
+                .isEqualTo(302);
+
+        assertThat(api.get(tenant.key(), base).status()).isEqualTo(200);
+        assertThat(api.get(tenant.key(), base + "/" + id).status()).isEqualTo(200);
+        assertThat(api.send("PATCH", base + "/" + id, "Bearer " + tenant.key(), Map.of("description", "c"), Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(tenant.key(), base + "/" + id + "/rotate-secret", null)
+                        .status())
+                .isEqualTo(200);
+        Api.Response deliveries = api.get(tenant.key(), base + "/" + id + "/deliveries");
+        assertThat(deliveries.status()).isEqualTo(200);
+        String delivery = deliveries.body().get("data").get(0).get("id").asString();
+        assertThat(api.post(tenant.key(), "/v1/webhooks/deliveries/" + delivery + "/replay", null)
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.post(tenant.key(), base + "/" + id + "/recover", Map.of("since", "2026-01-01T00:00:00Z"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.send("DELETE", base + "/" + id, "Bearer " + tenant.key(), null, Map.of())
+                        .status())
+                .isEqualTo(204);
+
+        String admin = "/v1/admin/tenants/" + tenant.id() + "/webhooks/endpoints";
+        Api.Response made = api.admin("POST", admin, endpoint);
+        assertThat(made.status()).isEqualTo(201);
+        String adminId = made.body().get("id").asString();
+        assertThat(api.admin("GET", admin, null).status()).isEqualTo(200);
+        assertThat(api.admin("GET", admin + "/" + adminId, null).status()).isEqualTo(200);
+        assertThat(api.admin("PATCH", admin + "/" + adminId, Map.of("enabled", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.admin("POST", admin + "/" + adminId + "/rotate-secret", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.admin("GET", admin + "/" + adminId + "/deliveries", null).status())
+                .isEqualTo(200);
+        assertThat(api.admin("POST", admin + "/" + adminId + "/recover", Map.of("since", "2026-01-01T00:00:00Z"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.admin(
+                                "POST",
+                                "/v1/admin/tenants/" + tenant.id() + "/webhooks/deliveries/" + delivery + "/replay",
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.admin("DELETE", admin + "/" + adminId, null).status()).isEqualTo(204);
+    }
+
+    @Test
     @Order(100)
     void everyOperationOfTheDocumentWasCalled() {
         List<String> operations = OpenApiContract.darkroom().operations();

@@ -79,7 +79,7 @@ class ImageJobEndToEndTest {
         assertThat(output.get("content_type").asString()).isEqualTo("image/jpeg");
         assertThat(output.get("width").asInt()).isEqualTo(1024);
         assertThat(output.get("height").asInt()).isEqualTo(768);
-        byte[] file = Api.download(output.get("url").asString());
+        byte[] file = Api.downloadOutput(tenant.key(), output.get("url").asString());
         assertThat(file).hasSize(output.get("bytes").asInt());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)))
                 .isEqualTo(output.get("sha256").asString());
@@ -247,7 +247,7 @@ class ImageJobEndToEndTest {
         assertThat(video.get("content_type").asString()).isEqualTo("video/mp4");
         assertThat(video.get("duration_seconds").decimalValue()).isEqualByComparingTo("6");
         assertThat(done.get("cost_usd").asString()).isEqualTo("0.27");
-        byte[] mp4 = Api.download(video.get("url").asString());
+        byte[] mp4 = Api.downloadOutput(tenant.key(), video.get("url").asString());
         assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
 

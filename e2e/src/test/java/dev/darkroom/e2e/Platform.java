@@ -164,6 +164,7 @@ final class Platform implements AutoCloseable {
         env.put("DARKROOM_INTERNAL_TOKEN", INTERNAL_TOKEN);
         env.put("DARKROOM_WEBHOOK_TOKEN_SECRET", WEBHOOK_SECRET);
         env.put("DARKROOM_WEBHOOK_PUBLIC_URL", "http://127.0.0.1:" + ports.get("webhook-receiver"));
+        env.put("DARKROOM_PUBLIC_URL", "http://127.0.0.1:" + ports.get("gateway"));
         env.put("ORCHESTRATOR_URL", "http://127.0.0.1:" + ports.get("orchestrator"));
         List<String> commandArgs = new ArrayList<>();
         commandArgs.add("--server.port=" + port);

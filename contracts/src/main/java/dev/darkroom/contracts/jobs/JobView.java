@@ -69,8 +69,9 @@ public record JobView(
      * One output file.
      *
      * @param index position in fal's output
-     * @param url presigned GET URL, valid until {@code urlExpiresAt}
-     * @param urlExpiresAt when the URL stops working; fetch the job again for a fresh one
+     * @param url the output's stable API URL ({@code GET /v1/jobs/{id}/outputs/{index}} with the tenant's API
+     *     key), which redirects to a fresh presigned download URL: it works whenever it is read, in a job view or
+     *     in a webhook delivered hours later
      * @param contentType media type
      * @param width pixels, images only
      * @param height pixels, images only
@@ -83,7 +84,6 @@ public record JobView(
     public record OutputView(
             int index,
             String url,
-            Instant urlExpiresAt,
             String contentType,
             Integer width,
             Integer height,

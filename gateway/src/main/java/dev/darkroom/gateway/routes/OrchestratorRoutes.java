@@ -22,7 +22,7 @@ class OrchestratorRoutes {
                         "jobs-read",
                         r -> r.method(HttpMethod.GET)
                                 .and()
-                                .path("/v1/jobs", "/v1/jobs/{id}")
+                                .path("/v1/jobs", "/v1/jobs/{id}", "/v1/jobs/{id}/outputs/{index}")
                                 .uri(orchestrator))
                 .route(
                         "jobs-cancel",
@@ -36,6 +36,7 @@ class OrchestratorRoutes {
                                 .and()
                                 .path("/v1/usage", "/v1/quota")
                                 .uri(orchestrator))
+                .route("webhooks", r -> r.path("/v1/webhooks/**").uri(orchestrator))
                 .route("admin", r -> r.path("/v1/admin/**").uri(orchestrator))
                 .build();
     }

@@ -3,9 +3,6 @@ package dev.darkroom.orchestrator.jobs;
 import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.contracts.jobs.JobView;
 import dev.darkroom.orchestrator.api.Money;
-import dev.darkroom.storage.ObjectStorage;
-import dev.darkroom.storage.StorageProperties;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,27 +13,18 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Renders jobs for the API, with fresh presigned URLs for their outputs. */
+/** Renders jobs for the API and webhooks, with the stable URLs of their outputs. */
 @Component
 public class JobViews {
 
     private final JobOutputRepository outputs;
-    private final ObjectStorage storage;
-    private final StorageProperties storageProperties;
+    private final OutputLinks outputLinks;
     private final JsonMapper json;
-    private final Clock clock;
 
-    JobViews(
-            JobOutputRepository outputs,
-            ObjectStorage storage,
-            StorageProperties storageProperties,
-            JsonMapper json,
-            Clock clock) {
+    JobViews(JobOutputRepository outputs, OutputLinks outputLinks, JsonMapper json) {
         this.outputs = outputs;
-        this.storage = storage;
-        this.storageProperties = storageProperties;
+        this.outputLinks = outputLinks;
         this.json = json;
-        this.clock = clock;
     }
 
     public JobView view(Job job) {
@@ -52,13 +40,12 @@ public class JobViews {
                 ? Map.of()
                 : outputs.findByJobIdInOrderByJobIdAscIdxAsc(succeeded).stream()
                         .collect(Collectors.groupingBy(JobOutput::jobId));
-        Instant expires = clock.instant().plus(storageProperties.presignTtl());
         return jobs.stream()
-                .map(j -> render(j, byJob.getOrDefault(j.id(), List.of()), expires))
+                .map(j -> render(j, byJob.getOrDefault(j.id(), List.of())))
                 .toList();
     }
 
-    private JobView render(Job job, List<JobOutput> files, Instant urlExpiresAt) {
+    private JobView render(Job job, List<JobOutput> files) {
         Map<String, Instant> timestamps = new LinkedHashMap<>();
         job.history().forEach(t -> timestamps.putIfAbsent(t.toStatus().apiName(), t.at()));
         String base = "/v1/jobs/" + job.id();
@@ -81,8 +68,7 @@ public class JobViews {
                 files.stream()
                         .map(o -> new JobView.OutputView(
                                 o.index(),
-                                storage.presignedGet(o.objectKey(), storageProperties.presignTtl()),
-                                urlExpiresAt,
+                                outputLinks.url(job.id(), o.index()),
                                 o.contentType(),
                                 o.width(),
                                 o.height(),

@@ -51,8 +51,6 @@ public class Tenant {
     private String[] allowedModels;
 
     private Integer outputRetentionDays;
-    private String webhookUrl;
-    private String webhookSecret;
     private String nsfwPolicy = DEFAULT_NSFW_POLICY;
     private Instant createdAt;
     private Instant updatedAt;
@@ -99,13 +97,8 @@ public class Tenant {
         c.requestsPerMinute().ifPresent(v -> this.requestsPerMinute = v);
         c.allowedModels().ifPresent(v -> this.allowedModels = v == null ? null : v.toArray(String[]::new));
         c.outputRetentionDays().ifPresent(v -> this.outputRetentionDays = v);
-        c.webhookUrl().ifPresent(v -> this.webhookUrl = v);
         c.nsfwPolicy().ifPresent(v -> this.nsfwPolicy = v != null ? v : DEFAULT_NSFW_POLICY);
         this.updatedAt = now;
-    }
-
-    void setWebhookSecret(String secret) {
-        this.webhookSecret = secret;
     }
 
     public UUID id() {
@@ -128,17 +121,9 @@ public class Tenant {
         return status == TenantStatus.ACTIVE;
     }
 
-    public String webhookUrl() {
-        return webhookUrl;
-    }
-
     /** What happens to outputs fal's safety checker flags: {@code deliver}, {@code drop} or {@code fail}. */
     public String nsfwPolicy() {
         return nsfwPolicy;
-    }
-
-    public String webhookSecret() {
-        return webhookSecret;
     }
 
     public Instant createdAt() {

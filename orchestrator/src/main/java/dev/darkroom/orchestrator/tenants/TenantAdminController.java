@@ -5,10 +5,8 @@ import dev.darkroom.orchestrator.api.Cursor;
 import dev.darkroom.orchestrator.api.Page;
 import dev.darkroom.support.problems.InvalidRequestException;
 import dev.darkroom.support.problems.NotFoundException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 class TenantAdminController {
 
     static final String DEFAULT_PLAN = "standard";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantRepository tenants;
     private final PlanRepository plans;
@@ -62,7 +59,6 @@ class TenantAdminController {
         Instant now = clock.instant();
         Tenant tenant = new Tenant(UUID.randomUUID(), changes.name().value(), plan(planId), now);
         tenant.update(changes, now);
-        tenant.setWebhookSecret(newWebhookSecret());
         TenantView view = TenantView.of(tenants.save(tenant));
         retention.nudgeAfterCommit();
         return view;
@@ -126,12 +122,5 @@ class TenantAdminController {
 
     private Plan plan(String id) {
         return plans.findById(id).orElseThrow(() -> new InvalidRequestException("plan", "unknown plan " + id));
-    }
-
-    /** Secret for the Standard Webhooks signature of this tenant's webhooks: {@code whsec_} + base64. */
-    static String newWebhookSecret() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -4,7 +4,6 @@ import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.support.problems.InvalidRequestException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,6 @@ record TenantChanges(
         Patch<Integer> requestsPerMinute,
         Patch<List<String>> allowedModels,
         Patch<Integer> outputRetentionDays,
-        Patch<String> webhookUrl,
         Patch<String> nsfwPolicy) {
 
     /** What a plan has: a name and the quota. */
@@ -43,9 +41,9 @@ record TenantChanges(
 
     private static final Set<String> NSFW_POLICIES = Set.of("deliver", "drop", "fail");
 
-    /** A tenant adds its plan, status, webhook URL and flagged-content policy. */
+    /** A tenant adds its plan, status and flagged-content policy; its webhook endpoints are a resource of their own. */
     private static final Set<String> TENANT_FIELDS = Stream.concat(
-                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "webhook_url", "nsfw_policy"))
+                    PLAN_FIELDS.stream(), Stream.of("plan", "status", "nsfw_policy"))
             .collect(Collectors.toUnmodifiableSet());
 
     static TenantChanges parse(JsonNode body, Catalog catalog) {
@@ -79,7 +77,6 @@ record TenantChanges(
                 positive(body, "requests_per_minute"),
                 models(body, catalog),
                 positive(body, "output_retention_days"),
-                url(body),
                 nsfwPolicy(body));
     }
 
@@ -165,20 +162,5 @@ record TenantChanges(
             models.add(m.asString());
         }
         return Patch.of(List.copyOf(new TreeSet<>(models)));
-    }
-
-    private static Patch<String> url(JsonNode body) {
-        Patch<String> url = text(body, "webhook_url", true, 2000);
-        if (url.present() && url.value() != null) {
-            try {
-                URI uri = URI.create(url.value());
-                if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("webhook_url", "webhook_url must be an http(s) URL");
-            }
-        }
-        return url;
     }
 }

@@ -14,8 +14,6 @@ record TenantView(
         String status,
         QuotaView quota,
         Map<String, Object> overrides,
-        String webhookUrl,
-        String webhookSecret,
         String nsfwPolicy,
         Instant createdAt,
         Instant updatedAt) {
@@ -28,8 +26,6 @@ record TenantView(
                 t.status().apiName(),
                 QuotaView.of(t.quota()),
                 t.overrides(),
-                t.webhookUrl(),
-                t.webhookSecret(),
                 t.nsfwPolicy(),
                 t.createdAt(),
                 t.updatedAt());

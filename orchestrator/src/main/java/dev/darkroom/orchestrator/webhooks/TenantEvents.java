@@ -17,16 +17,17 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns events of other modules into deliveries for the tenant's webhook endpoint: {@code job.<state>} for a
- * {@link JobFinished}, {@code budget.threshold_crossed} for a {@link BudgetThresholdCrossed}. The listeners run
- * synchronously, inside the transaction of the change they announce, so the delivery commits with it (no dual
- * write). Tenants without a webhook URL get nothing, and their event's data is never built. The payload follows
- * Standard Webhooks: {@code {type, timestamp, data}}.
+ * Turns events into messages for the tenant's webhook endpoints: {@code job.<state>} for a {@link JobFinished},
+ * {@code budget.threshold_crossed} for a {@link BudgetThresholdCrossed}, and {@code webhook.endpoint_disabled} when
+ * delivery gives up on an endpoint. The listeners run synchronously, inside the transaction of the change they
+ * announce, so the deliveries commit with it (no dual write). A tenant with no endpoint taking the type gets
+ * nothing, and the event's data is never built. The payload follows Standard Webhooks: {@code {type, timestamp,
+ * data}}.
  */
 @Component
 class TenantEvents implements Purge {
 
-    private final WebhookDeliveries deliveries;
+    private final DeliveryQueue deliveries;
     private final JobRepository jobs;
     private final JobViews views;
     private final Clock clock;
@@ -34,7 +35,7 @@ class TenantEvents implements Purge {
     private final TenantWebhookProperties properties;
 
     TenantEvents(
-            WebhookDeliveries deliveries,
+            DeliveryQueue deliveries,
             JobRepository jobs,
             JobViews views,
             Clock clock,
@@ -69,8 +70,9 @@ class TenantEvents implements Purge {
         });
     }
 
-    private void enqueue(UUID tenantId, String type, Supplier<?> data) {
-        if (!deliveries.subscribed(tenantId)) {
+    /** Records the event for the tenant's endpoints in the current transaction. */
+    void enqueue(UUID tenantId, String type, Supplier<?> data) {
+        if (!deliveries.subscribed(tenantId, type)) {
             return;
         }
         Instant now = clock.instant();
@@ -83,7 +85,7 @@ class TenantEvents implements Purge {
 
     @Override
     public String rows() {
-        return "webhook deliveries";
+        return "webhook messages";
     }
 
     @Override
