@@ -160,6 +160,7 @@ final class Platform implements AutoCloseable {
         env.put("DARKROOM_ALLOWED_OUTPUT_HOSTS", "127.0.0.1");
         env.put("DARKROOM_WORKER_ALLOWED_HOSTS", "127.0.0.1");
         env.put("FAL_KEY", fal.falKey());
+        env.put("FAL_USER_ID", fal.userId());
         env.put("DARKROOM_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("DARKROOM_INTERNAL_TOKEN", INTERNAL_TOKEN);
         env.put("DARKROOM_WEBHOOK_TOKEN_SECRET", WEBHOOK_SECRET);
