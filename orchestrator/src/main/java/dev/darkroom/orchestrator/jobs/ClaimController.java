@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook-receiver asks here before it copies a fal result's outputs. The claim binds the job to that fal
@@ -24,10 +26,12 @@ class ClaimController {
 
     private final JobRepository jobs;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ClaimController(JobRepository jobs, Clock clock) {
+    ClaimController(JobRepository jobs, Clock clock, JsonMapper json) {
         this.jobs = jobs;
         this.clock = clock;
+        this.json = json;
     }
 
     /**
@@ -39,9 +43,16 @@ class ClaimController {
      * @param model Darkroom's model id
      * @param falRequestId the fal request now bound to the job
      * @param falResponseUrl fal's result URL, when the worker has reported it
+     * @param requestedOutputs how many outputs the job asked for ({@code num_images}), or null for the model's default
      */
     record Claim(
-            UUID jobId, UUID tenantId, Instant createdAt, String model, String falRequestId, String falResponseUrl) {}
+            UUID jobId,
+            UUID tenantId,
+            Instant createdAt,
+            String model,
+            String falRequestId,
+            String falResponseUrl,
+            Integer requestedOutputs) {}
 
     /** Body: {@code {"fal_request_id": "..."}}. */
     record ClaimRequest(String falRequestId) {}
@@ -75,6 +86,15 @@ class ClaimController {
                 job.createdAt(),
                 job.model(),
                 job.falRequestId(),
-                job.falUrls().responseUrl());
+                job.falUrls().responseUrl(),
+                requestedOutputs(job.inputJson()));
+    }
+
+    private Integer requestedOutputs(String inputJson) {
+        if (inputJson == null) {
+            return null;
+        }
+        JsonNode count = json.readTree(inputJson).get("num_images");
+        return count != null && count.isIntegralNumber() ? count.asInt() : null;
     }
 }

@@ -12,6 +12,13 @@ import java.util.UUID;
  * @param model Darkroom's model id
  * @param falRequestId the fal request bound to the job
  * @param falResponseUrl fal's result URL for the request, or null when the worker has not reported it
+ * @param requestedOutputs how many outputs the job asked for, or null for the model's default
  */
 public record Claim(
-        UUID jobId, UUID tenantId, Instant createdAt, String model, String falRequestId, String falResponseUrl) {}
+        UUID jobId,
+        UUID tenantId,
+        Instant createdAt,
+        String model,
+        String falRequestId,
+        String falResponseUrl,
+        Integer requestedOutputs) {}

@@ -71,7 +71,8 @@ class OrchestratorClientTest {
                         Instant.parse("2026-03-15T10:00:00Z"),
                         "flux-dev",
                         "r1",
-                        "https://queue.fal.run/fal-ai/flux/requests/r1"));
+                        "https://queue.fal.run/fal-ai/flux/requests/r1",
+                        null));
         assertThat(seenBody.get()).isEqualTo("{\"fal_request_id\":\"r1\"}");
         assertThat(seenToken.get()).isEqualTo("secret");
     }

@@ -94,6 +94,7 @@ public class FakeOrchestrator {
         private String falRequestId;
         private String responseUrl;
         private boolean finished;
+        private Integer requestedOutputs;
 
         FakeJob(UUID jobId, UUID tenantId, Instant createdAt, String model) {
             this.jobId = jobId;
@@ -112,6 +113,12 @@ public class FakeOrchestrator {
 
         public Instant createdAt() {
             return createdAt;
+        }
+
+        /** The job's {@code num_images}, as the real orchestrator reads it from the job's input. */
+        public synchronized FakeJob requesting(int outputs) {
+            this.requestedOutputs = outputs;
+            return this;
         }
 
         /** Records fal's result URL, as the worker's {@code JobSubmitted} would. */
@@ -137,6 +144,7 @@ public class FakeOrchestrator {
             claim.put("model", model);
             claim.put("fal_request_id", falRequestId);
             claim.put("fal_response_url", responseUrl);
+            claim.put("requested_outputs", requestedOutputs);
             return claim;
         }
 
