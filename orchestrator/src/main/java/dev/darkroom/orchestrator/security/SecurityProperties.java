@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     holds the gateway's token
  */
 @ConfigurationProperties("darkroom.security")
-public record SecurityProperties(String adminToken, String internalToken, String receiverToken) {
+record SecurityProperties(String adminToken, String internalToken, String receiverToken) {
 
     boolean adminEnabled() {
         return adminToken != null && !adminToken.isBlank();
