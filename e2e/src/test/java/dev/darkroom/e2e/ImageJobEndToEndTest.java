@@ -159,7 +159,8 @@ class ImageJobEndToEndTest {
                 .get("id")
                 .asString();
         JsonNode before = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "submitted");
-        String token = new WebhookTokens(Platform.WEBHOOK_SECRET).token(UUID.fromString(id));
+        String token = new WebhookTokens(Platform.WEBHOOK_SECRET)
+                .token(UUID.fromString(id), Instant.now().plusSeconds(3600));
         String body = "{\"request_id\":\"forged\",\"gateway_request_id\":\"forged\",\"status\":\"OK\","
                 + "\"payload\":{\"images\":[{\"url\":\"http://127.0.0.1:1/x.png\"}]}}";
 

@@ -27,6 +27,7 @@ final class Platform implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "e2e-admin-token";
     static final String INTERNAL_TOKEN = "e2e-internal-token";
+    static final String RECEIVER_TOKEN = "e2e-receiver-token";
     static final String WEBHOOK_SECRET = "e2e-webhook-token-secret";
     static final List<String> SERVICES =
             List.of("orchestrator", "gateway", "worker-image", "worker-video", "webhook-receiver");
@@ -160,8 +161,10 @@ final class Platform implements AutoCloseable {
         env.put("DARKROOM_ALLOWED_OUTPUT_HOSTS", "127.0.0.1");
         env.put("DARKROOM_WORKER_ALLOWED_HOSTS", "127.0.0.1");
         env.put("FAL_KEY", fal.falKey());
+        env.put("FAL_USER_ID", fal.userId());
         env.put("DARKROOM_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("DARKROOM_INTERNAL_TOKEN", INTERNAL_TOKEN);
+        env.put("DARKROOM_RECEIVER_TOKEN", RECEIVER_TOKEN);
         env.put("DARKROOM_WEBHOOK_TOKEN_SECRET", WEBHOOK_SECRET);
         env.put("DARKROOM_WEBHOOK_PUBLIC_URL", "http://127.0.0.1:" + ports.get("webhook-receiver"));
         env.put("DARKROOM_PUBLIC_URL", "http://127.0.0.1:" + ports.get("gateway"));

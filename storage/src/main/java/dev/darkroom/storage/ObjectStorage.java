@@ -137,6 +137,7 @@ public final class ObjectStorage {
                     .object(key)
                     .filename(file.toString(), MAX_SINGLE_PUT)
                     .contentType(contentType)
+                    .headers(ActiveContent.storedHeaders(contentType))
                     .userMetadata(Map.of(SHA256_METADATA, sha256))
                     .build());
         } catch (MinioException e) {
@@ -152,7 +153,7 @@ public final class ObjectStorage {
 
     /**
      * A URL anyone can GET the object with until {@code ttl} passes, for the public endpoint when one is configured.
-     * It does not check that the object exists.
+     * It does not check that the object exists. An SVG's URL asks for it as an attachment ({@link ActiveContent}).
      */
     public String presignedGet(String key, Duration ttl) {
         requireKey(key);
@@ -163,6 +164,7 @@ public final class ObjectStorage {
                     .bucket(bucket)
                     .object(key)
                     .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                    .extraQueryParams(ActiveContent.presignOverrides(key))
                     .build());
         } catch (MinioException e) {
             throw new StorageException(key, "Cannot presign " + key, e);

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +42,7 @@ final class StreamingPut {
                         .object(key)
                         .data(head, head.length)
                         .contentType(contentType)
+                        .headers(ActiveContent.storedHeaders(contentType))
                         .userMetadata(Map.of(ObjectStorage.SHA256_METADATA, sha256))
                         .build());
                 return new StoredObject(key, head.length, sha256, contentType);
@@ -48,6 +50,7 @@ final class StreamingPut {
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
                             new SequenceInputStream(new ByteArrayInputStream(head), metered), null, (long) partSize)
                     .contentType(contentType)
+                    .headers(ActiveContent.storedHeaders(contentType))
                     .build());
             String sha256 = metered.sha256Hex();
             addChecksum(key, contentType, sha256);
@@ -63,6 +66,13 @@ final class StreamingPut {
         }
     }
 
+    /** REPLACE drops every stored header, so the copy sets them all again. */
+    private static Map<String, String> copyHeaders(String contentType) {
+        Map<String, String> headers = new HashMap<>(ActiveContent.storedHeaders(contentType));
+        headers.put("Content-Type", contentType);
+        return headers;
+    }
+
     private void addChecksum(String key, String contentType, String sha256) {
         try {
             client.copyObject(CopyObjectArgs.builder()
@@ -70,7 +80,7 @@ final class StreamingPut {
                     .object(key)
                     .source(SourceObject.builder().bucket(bucket).object(key).build())
                     .metadataDirective(Directive.REPLACE)
-                    .headers(Map.of("Content-Type", contentType))
+                    .headers(copyHeaders(contentType))
                     .userMetadata(Map.of(ObjectStorage.SHA256_METADATA, sha256))
                     .build());
         } catch (MinioException e) {

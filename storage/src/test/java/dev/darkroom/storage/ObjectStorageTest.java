@@ -144,6 +144,28 @@ class ObjectStorageTest {
     }
 
     @Test
+    void anSvgIsServedAsAnAttachmentSoABrowserNeverRendersItsScripts() throws Exception {
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        storage.put("t/0.svg", new ByteArrayInputStream(svg), "image/svg+xml", MIB);
+        // without the .svg the URL asks for nothing: the disposition stored with the object (one PUT or multipart)
+        storage.put("t/small.bin", new ByteArrayInputStream(svg), "image/svg+xml", MIB);
+        storage.put("t/big.bin", new ByteArrayInputStream(bytes(6 * MIB, 3)), "image/svg+xml", 8L * MIB);
+
+        for (String key : new String[] {"t/0.svg", "t/small.bin", "t/big.bin"}) {
+            HttpResponse<byte[]> response = get(storage.presignedGet(key, Duration.ofMinutes(2)));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Disposition"))
+                    .as(key)
+                    .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        }
+        assertThat(storage.presignedGet("t/0.svg", Duration.ofMinutes(2)))
+                .contains("response-content-disposition=attachment");
+        assertThat(storage.presignedGet("t/p.png", Duration.ofMinutes(2))).doesNotContain("response-content");
+    }
+
+    @Test
     void presignsForThePublicEndpointHostThatTenantsReach() throws Exception {
         byte[] png = bytes(2048, 7);
         storage.put("t/pub.png", new ByteArrayInputStream(png), "image/png", MIB);

@@ -85,6 +85,11 @@ public final class FalSimServer implements AutoCloseable {
         return falKey;
     }
 
+    /** The fal account id fal-sim signs its webhooks for ({@code X-Fal-Webhook-User-Id}): the receiver's {@code FAL_USER_ID}. */
+    public String userId() {
+        return context.getEnvironment().getProperty("fal-sim.webhooks.user-id", "sim-user");
+    }
+
     /** What the simulator did with each request and its webhook. */
     public FalSimRequests requests() {
         return new FalSimRequests(baseUrl);

@@ -21,7 +21,8 @@ class FalSideWebhookTest extends ReceiverIntegrationTest {
 
     @Test
     void aWebhookWithAPayloadErrorMakesTheReceiverFetchTheResultFromFalsResponseUrl() {
-        FakeJob job = orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev");
+        FakeJob job =
+                orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev").requesting(2);
         FalSubmission submission = submit(
                 "fal-ai/flux/dev",
                 input("too big to send [sim:payload_error]").put("num_images", 2),

@@ -29,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -106,6 +107,7 @@ abstract class ReceiverIntegrationTest {
         registry.add("darkroom.orchestrator.url", () -> "http://127.0.0.1:" + port);
         registry.add("darkroom.orchestrator.internal-token", () -> FakeOrchestrator.INTERNAL_TOKEN);
         registry.add("darkroom.webhooks.token-secret", () -> TOKEN_SECRET);
+        registry.add("darkroom.webhooks.fal-user-id", () -> "sim-user");
         registry.add("darkroom.fal.cdn-url", () -> FalSimServer.shared().cdnUrl());
         registry.add("darkroom.receiver.allowed-output-hosts", () -> "127.0.0.1");
         registry.add("darkroom.receiver.retry-backoff", () -> "50ms");
@@ -118,7 +120,8 @@ abstract class ReceiverIntegrationTest {
     }
 
     String webhookUrl(UUID jobId) {
-        return "http://127.0.0.1:" + port + "/fal/webhooks/" + jobId + "?token=" + tokens.token(jobId);
+        return "http://127.0.0.1:" + port + "/fal/webhooks/" + jobId + "?token="
+                + tokens.token(jobId, Instant.now().plusSeconds(3600));
     }
 
     FalSubmission submit(String endpoint, ObjectNode input, String webhookUrl) {

@@ -52,7 +52,8 @@ class WebhookIngestionTest extends ReceiverIntegrationTest {
 
     @Test
     void anImageWebhookFromFalSimIsVerifiedRecordedAndItsOutputsStoredUnderTheJobsKeys() {
-        FakeJob job = orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev");
+        FakeJob job =
+                orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev").requesting(2);
         ObjectNode input = input("a lighthouse at dusk").put("num_images", 2).put("output_format", "png");
         input.put("image_size", "landscape_4_3");
         FalSubmission submission = submit("fal-ai/flux/dev", input, webhookUrl(job.jobId()));
@@ -182,7 +183,8 @@ class WebhookIngestionTest extends ReceiverIntegrationTest {
 
     @Test
     void aResultIngestedAgainAfterTheJobFinishedIsDroppedAtTheClaim() {
-        FakeJob job = orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev");
+        FakeJob job =
+                orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev").requesting(2);
         submit("fal-ai/flux/dev", input("once is enough").put("num_images", 2), webhookUrl(job.jobId()));
         JobCompleted first = awaitCompletion(job);
         List<String> keys = objectsOf(job.tenantId(), job.jobId());

@@ -51,7 +51,8 @@ class WebhookVerificationTest extends ReceiverIntegrationTest {
         UUID jobId = webhook.job().jobId();
 
         HttpResponse<String> wrongToken = post(
-                "http://127.0.0.1:" + port + "/fal/webhooks/" + jobId + "?token=" + tokens.token(UUID.randomUUID()),
+                "http://127.0.0.1:" + port + "/fal/webhooks/" + jobId + "?token="
+                        + tokens.token(UUID.randomUUID(), Instant.now().plusSeconds(3600)),
                 webhook.headers(),
                 webhook.body());
         HttpResponse<String> noToken =

@@ -53,7 +53,7 @@ public final class FalQueue {
 
     /** See {@link dev.darkroom.falclient.FalClient#status}. */
     public FalStatus status(String statusUrl, boolean logs) {
-        URI uri = URI.create(Urls.withQuery(statusUrl, "logs", logs ? "1" : "0"));
+        URI uri = URI.create(Urls.withQuery(urls.follow(statusUrl, "status").toString(), "logs", logs ? "1" : "0"));
         FalResponse response = http.execute(FalCall.get(uri, RetryPolicy.IDEMPOTENT));
         JsonNode body = response.json();
         FalStatus status = body == null ? null : FalStatus.parse(body);
@@ -65,7 +65,7 @@ public final class FalQueue {
 
     /** See {@link dev.darkroom.falclient.FalClient#result}. */
     public FalResult result(String responseUrl) {
-        FalResponse response = http.execute(FalCall.get(URI.create(responseUrl), RetryPolicy.RESULT));
+        FalResponse response = http.execute(FalCall.get(urls.follow(responseUrl, "result"), RetryPolicy.RESULT));
         JsonNode body = response.json();
         if (body == null) {
             throw unexpected(response, "result body is not JSON");
@@ -75,7 +75,7 @@ public final class FalQueue {
 
     /** See {@link dev.darkroom.falclient.FalClient#cancel}. */
     public CancelOutcome cancel(String cancelUrl) {
-        FalCall call = FalCall.bodiless("PUT", URI.create(cancelUrl), RetryPolicy.IDEMPOTENT)
+        FalCall call = FalCall.bodiless("PUT", urls.follow(cancelUrl, "cancel"), RetryPolicy.IDEMPOTENT)
                 .withOutcome(FalQueue::isCancelAnswer);
         FalResponse response = http.execute(call);
         if (response.status() == 404) {

@@ -1,7 +1,11 @@
 package dev.darkroom.falclient.queue;
 
+import dev.darkroom.falclient.errors.FalErrorResponse;
+import dev.darkroom.falclient.errors.FalUnexpectedResponseException;
 import dev.darkroom.falclient.http.Urls;
 import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +20,46 @@ public final class QueueUrls {
 
     public QueueUrls(URI queueBase) {
         this.queueBase = queueBase;
+    }
+
+    /**
+     * A status, result or cancel URL from a submit answer, if it is on the configured queue host (same scheme, host
+     * and port); otherwise {@link FalUnexpectedResponseException}. Calls to these URLs carry the fal key, so a
+     * tampered answer or stored row must not be able to send it, or Darkroom's requests, anywhere else.
+     *
+     * @param operation what the URL is for, for the error
+     */
+    public URI follow(String url, String operation) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw offHost(operation, "not a URL");
+        }
+        if (!lower(uri.getScheme()).equals(lower(queueBase.getScheme()))
+                || !lower(uri.getHost()).equals(lower(queueBase.getHost()))
+                || port(uri) != port(queueBase)
+                || uri.getRawUserInfo() != null) {
+            throw offHost(operation, "not on the fal queue host " + queueBase.getHost());
+        }
+        return uri;
+    }
+
+    private static FalUnexpectedResponseException offHost(String operation, String why) {
+        return new FalUnexpectedResponseException(
+                "refusing to call the " + operation + " URL fal returned: " + why,
+                new FalErrorResponse(operation, 0, null, null, false, false, null, null));
+    }
+
+    private static String lower(String s) {
+        return Objects.requireNonNullElse(s, "").toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** {@code POST} here to submit: the full endpoint id. */

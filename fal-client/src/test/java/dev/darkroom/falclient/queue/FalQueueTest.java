@@ -251,6 +251,25 @@ class FalQueueTest {
     }
 
     @Test
+    void statusResultAndCancelUrlsOffTheConfiguredQueueHostAreNeverCalled() {
+        String otherPort = fal.url("/").replaceFirst(":(\\d+)/", ":1/");
+        for (String url : new String[] {
+            "http://attacker.example/queue/fal-ai/flux/requests/r/status",
+            otherPort + "queue/fal-ai/flux/requests/r",
+            fal.url("/queue/fal-ai/flux/requests/r").replaceFirst("^http://", "https://"),
+            fal.url("/queue/fal-ai/flux/requests/r").replaceFirst("^http://", "http://user@"),
+            "not a url"
+        }) {
+            assertThatThrownBy(() -> client.status(url, false))
+                    .isInstanceOf(FalUnexpectedResponseException.class)
+                    .hasMessageContaining("refusing to call the status URL");
+            assertThatThrownBy(() -> client.result(url)).isInstanceOf(FalUnexpectedResponseException.class);
+            assertThatThrownBy(() -> client.cancel(url)).isInstanceOf(FalUnexpectedResponseException.class);
+        }
+        assertThat(fal.requests()).isEmpty();
+    }
+
+    @Test
     void urlsForCallersThatStoredOnlyTheRequestId() {
         QueueUrls urls = client.urls();
 

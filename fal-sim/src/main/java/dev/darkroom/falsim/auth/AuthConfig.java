@@ -5,8 +5,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Key auth covers what fal guards with the API key: the queue, the REST storage calls and the platform API. The JWKS, CDN downloads
- * and signed upload URLs are public, as on fal.
+ * Key auth covers what fal guards with the API key: the queue, the REST storage calls and the platform API. The
+ * JWKS, CDN downloads and signed upload URLs are public, as on fal. The simulator's own {@code /_sim} API answers
+ * loopback callers, or others with the admin token.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfig implements WebMvcConfigurer {
@@ -21,5 +22,7 @@ class AuthConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new KeyAuthInterceptor(properties))
                 .addPathPatterns("/queue/**", "/rest/storage/**", "/api/**");
+        registry.addInterceptor(new SimAdminInterceptor(properties.adminToken()))
+                .addPathPatterns("/_sim", "/_sim/**");
     }
 }

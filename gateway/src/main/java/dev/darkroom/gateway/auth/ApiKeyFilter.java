@@ -4,10 +4,12 @@ import dev.darkroom.contracts.security.InternalHeaders;
 import dev.darkroom.gateway.GatewayProperties;
 import dev.darkroom.support.net.RequestPaths;
 import dev.darkroom.support.problems.DarkroomException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,11 +36,13 @@ class ApiKeyFilter implements WebFilter {
     private final KeyResolver keys;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final AuthFailureLimiter failures;
 
-    ApiKeyFilter(KeyResolver keys, GatewayProperties properties, Clock clock) {
+    ApiKeyFilter(KeyResolver keys, GatewayProperties properties, Clock clock, AuthFailureLimiter failures) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
+        this.failures = failures;
     }
 
     @Override
@@ -59,9 +63,14 @@ class ApiKeyFilter implements WebFilter {
         if (!RequestPaths.under(path, "/v1") || PUBLIC_PREFIXES.stream().anyMatch(p -> RequestPaths.under(path, p))) {
             return chain.filter(exchange.mutate().request(request.build()).build());
         }
+        String address = clientAddress(exchange);
+        OptionalLong wait = failures.blocked(address);
+        if (wait.isPresent()) {
+            return tooManyFailures(exchange, wait.getAsLong());
+        }
         String auth = exchange.getRequest().getHeaders().getFirst("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
-            return Mono.error(unauthenticated("an API key is required: Authorization: Bearer <key>"));
+            return failure(exchange, address, "an API key is required: Authorization: Bearer <key>");
         }
         return keys.resolve(auth.substring(7).trim())
                 .onErrorMap(e -> new DarkroomException(
@@ -71,7 +80,7 @@ class ApiKeyFilter implements WebFilter {
                                     k -> k.expiresAt() == null || k.expiresAt().isAfter(clock.instant()))
                             .orElse(null);
                     if (key == null) {
-                        return Mono.error(unauthenticated("the API key is not valid"));
+                        return failure(exchange, address, "the API key is not valid");
                     }
                     request.headers(h -> {
                         h.set(InternalHeaders.TENANT_ID, key.tenantId().toString());
@@ -82,6 +91,30 @@ class ApiKeyFilter implements WebFilter {
                     authenticated.getAttributes().put(ResolvedKey.ATTRIBUTE, key);
                     return chain.filter(authenticated);
                 });
+    }
+
+    /** 401, or 429 when this failure is one too many for the address. */
+    private <T> Mono<T> failure(ServerWebExchange exchange, String address, String detail) {
+        OptionalLong wait = failures.failed(address);
+        return wait.isPresent() ? tooManyFailures(exchange, wait.getAsLong()) : Mono.error(unauthenticated(detail));
+    }
+
+    private static <T> Mono<T> tooManyFailures(ServerWebExchange exchange, long retryAfterSeconds) {
+        // the error handler renders the problem; the header is set here, where the wait is known
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+        return Mono.error(new DarkroomException(
+                429,
+                "too_many_failed_attempts",
+                "too many failed authentication attempts from this address; retry after " + retryAfterSeconds + " s",
+                Map.of("retry_after_seconds", retryAfterSeconds)));
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     private static DarkroomException unauthenticated(String detail) {

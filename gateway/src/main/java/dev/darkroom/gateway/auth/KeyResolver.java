@@ -1,6 +1,7 @@
 package dev.darkroom.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.darkroom.contracts.security.InternalHeaders;
@@ -17,16 +18,19 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Resolves API keys through the orchestrator, by hash. Resolved keys are refreshed in the background after
- * {@code keyRefreshAfter} (the delay before a revocation takes effect) and keep working for up to
- * {@code keyMaxStale} while the orchestrator is unreachable, so a submission still reaches the durable queue when
- * the orchestrator is down. Unknown keys are remembered briefly, so a flood of bad keys does not become a flood of
- * lookups. A lookup that takes longer than {@code keyLookupTimeout} fails.
+ * Resolves API keys through the orchestrator, by hash. An answer is used for {@code keyRefreshAfter} (500 ms by
+ * default, so a revocation, an expiry moved forward or a tenant's suspension reaches every gateway replica within
+ * 1 s), then the key is looked up again, by the one request that needs it, the others waiting for the same
+ * lookup. Unknown keys are remembered for {@code unknownKeyTtl}, so a flood of bad keys does not become a flood of
+ * lookups. A lookup that fails (the orchestrator down or slower than {@code keyLookupTimeout}) falls back to the
+ * key's last good answer for up to {@code keyMaxStale}, so a submission still reaches the durable queue during an
+ * outage; admission checks the key again when it runs.
  */
 @Component
 class KeyResolver {
 
-    private final AsyncLoadingCache<String, Optional<ResolvedKey>> cache;
+    private final AsyncLoadingCache<String, Optional<ResolvedKey>> fresh;
+    private final Cache<String, ResolvedKey> lastGood;
 
     KeyResolver(GatewayProperties properties, WebClient.Builder webClients) {
         WebClient client = webClients
@@ -37,11 +41,14 @@ class KeyResolver {
                     }
                 })
                 .build();
-        this.cache = Caffeine.newBuilder()
+        this.lastGood = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .refreshAfterWrite(properties.keyRefreshAfter())
+                .expireAfterWrite(properties.keyMaxStale())
+                .build();
+        this.fresh = Caffeine.newBuilder()
+                .maximumSize(100_000)
                 .expireAfter(Expiry.<String, Optional<ResolvedKey>>writing(
-                        (hash, key) -> key.isPresent() ? properties.keyMaxStale() : properties.unknownKeyTtl()))
+                        (hash, key) -> key.isPresent() ? properties.keyRefreshAfter() : properties.unknownKeyTtl()))
                 .buildAsync((hash, executor) -> client.get()
                         .uri("/internal/api-keys/{hash}", hash)
                         .retrieve()
@@ -54,6 +61,8 @@ class KeyResolver {
                                 e -> e.getStatusCode() == HttpStatus.NOT_FOUND
                                         ? Mono.just(Optional.empty())
                                         : Mono.error(e))
+                        .doOnNext(found ->
+                                found.ifPresentOrElse(key -> lastGood.put(hash, key), () -> lastGood.invalidate(hash)))
                         .toFuture());
     }
 
@@ -67,6 +76,10 @@ class KeyResolver {
 
     /** The key's tenant, empty for an unknown, revoked or expired key; an error when it cannot be looked up. */
     Mono<Optional<ResolvedKey>> resolve(String key) {
-        return Mono.fromFuture(() -> cache.get(Sha256.hex(key)));
+        String hash = Sha256.hex(key);
+        return Mono.fromFuture(() -> fresh.get(hash)).onErrorResume(e -> {
+            ResolvedKey known = lastGood.getIfPresent(hash);
+            return known != null ? Mono.just(Optional.of(known)) : Mono.error(e);
+        });
     }
 }

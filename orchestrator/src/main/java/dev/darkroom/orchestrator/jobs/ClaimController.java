@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook-receiver asks here before it copies a fal result's outputs. The claim binds the job to that fal
@@ -27,11 +29,13 @@ class ClaimController {
     private final JobRepository jobs;
     private final TenantRepository tenants;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ClaimController(JobRepository jobs, TenantRepository tenants, Clock clock) {
+    ClaimController(JobRepository jobs, TenantRepository tenants, Clock clock, JsonMapper json) {
         this.jobs = jobs;
         this.tenants = tenants;
         this.clock = clock;
+        this.json = json;
     }
 
     /**
@@ -44,6 +48,7 @@ class ClaimController {
      * @param falRequestId the fal request now bound to the job
      * @param falResponseUrl fal's result URL, when the worker has reported it
      * @param nsfwPolicy the tenant's {@code nsfw_policy}: what the receiver does with flagged outputs
+     * @param requestedOutputs how many outputs the job asked for ({@code num_images}), or null for the model's default
      */
     record Claim(
             UUID jobId,
@@ -52,7 +57,8 @@ class ClaimController {
             String model,
             String falRequestId,
             String falResponseUrl,
-            String nsfwPolicy) {}
+            String nsfwPolicy,
+            Integer requestedOutputs) {}
 
     /** Body: {@code {"fal_request_id": "..."}}. */
     record ClaimRequest(String falRequestId) {}
@@ -87,6 +93,15 @@ class ClaimController {
                 job.model(),
                 job.falRequestId(),
                 job.falUrls().responseUrl(),
-                tenants.findById(job.tenantId()).map(Tenant::nsfwPolicy).orElse(Tenant.DEFAULT_NSFW_POLICY));
+                tenants.findById(job.tenantId()).map(Tenant::nsfwPolicy).orElse(Tenant.DEFAULT_NSFW_POLICY),
+                requestedOutputs(job.inputJson()));
+    }
+
+    private Integer requestedOutputs(String inputJson) {
+        if (inputJson == null) {
+            return null;
+        }
+        JsonNode count = json.readTree(inputJson).get("num_images");
+        return count != null && count.isIntegralNumber() ? count.asInt() : null;
     }
 }

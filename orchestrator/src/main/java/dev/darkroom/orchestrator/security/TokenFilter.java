@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks the admin token on {@code /v1/admin/**} and the internal token on every other path but the actuator's,
  * which stay open for probes and scraping. Paths are checked as sent: one with matrix parameters, percent-encoding
  * or dot segments is refused, so the check and the controller mapping always see the same path. Tokens are
- * compared in constant time.
+ * compared in constant time. The webhook-receiver's own token opens only {@link ReceiverCalls}.
  */
 @Component
 class TokenFilter extends OncePerRequestFilter {
@@ -59,6 +59,12 @@ class TokenFilter extends OncePerRequestFilter {
                     || !auth.startsWith("Bearer ")
                     || !same(auth.substring(7).trim(), properties.adminToken())) {
                 deny(response, 401, "invalid_admin_token", "a valid admin bearer token is required");
+                return;
+            }
+        } else if (properties.receiverTokenSet()
+                && same(request.getHeader(InternalHeaders.INTERNAL_TOKEN), properties.receiverToken())) {
+            if (!ReceiverCalls.allowed(request.getMethod(), path)) {
+                deny(response, 403, "caller_not_allowed", "the webhook-receiver's credential may only claim jobs");
                 return;
             }
         } else if (properties.internalChecked()

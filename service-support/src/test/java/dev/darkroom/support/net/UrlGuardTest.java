@@ -44,7 +44,12 @@ class UrlGuardTest {
                 "http://loop.example:8080/",
                 "http://v6local.example/",
                 "http://127.0.0.1/",
-                "http://[::1]/"
+                "http://[::1]/",
+                "http://[64:ff9b::7f00:1]/",
+                "http://[64:ff9b::808:808]/",
+                "http://[2002:7f00:1::]/",
+                "http://[::127.0.0.1]/",
+                "http://[::ffff:7f00:1]/"
             })
     void privateLoopbackLinkLocalAndMetadataAddressesAreRefused(String url) {
         assertThatThrownBy(() -> guard.check(url))

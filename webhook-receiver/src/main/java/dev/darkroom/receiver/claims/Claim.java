@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param falResponseUrl fal's result URL for the request, or null when the worker has not reported it
  * @param nsfwPolicy the tenant's {@code nsfw_policy} ({@code deliver}, {@code drop}, {@code fail}); null means the
  *     default, {@code drop}
+ * @param requestedOutputs how many outputs the job asked for, or null for the model's default
  */
 public record Claim(
         UUID jobId,
@@ -22,4 +23,5 @@ public record Claim(
         String model,
         String falRequestId,
         String falResponseUrl,
-        String nsfwPolicy) {}
+        String nsfwPolicy,
+        Integer requestedOutputs) {}

@@ -105,8 +105,25 @@ class Ingestion {
     }
 
     private List<StoredOutput> copy(Claim claim, ModelSpec model, List<OutputRef> refs) {
+        int wanted = OutputBounds.count(model, claim.requestedOutputs());
+        if (refs.size() > wanted) {
+            // Darkroom stores (and bills) what was ordered; the extra outputs stay at fal
+            log.warn(
+                    "fal returned {} outputs for job {}, which asked for {}: storing the first {}",
+                    refs.size(),
+                    claim.jobId(),
+                    wanted,
+                    wanted);
+            refs = refs.subList(0, wanted);
+        }
         try {
-            return copier.copy(claim.tenantId(), claim.createdAt(), claim.jobId(), model.kind(), refs);
+            return copier.copy(
+                    claim.tenantId(),
+                    claim.createdAt(),
+                    claim.jobId(),
+                    model.kind(),
+                    refs,
+                    OutputBounds.maxSide(model));
         } catch (OutputRejectedException e) {
             throw new JobFailure(new JobError(e.code(), e.getMessage(), null));
         }

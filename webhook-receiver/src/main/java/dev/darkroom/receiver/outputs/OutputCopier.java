@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,13 @@ public class OutputCopier {
     /**
      * Downloads, checks, measures and stores every output, in fal's order.
      *
+     * @param maxSide the longest side an image may have, when the model bounds it; a larger one fails the job
+     *
      * @throws OutputRejectedException when an output is invalid, too large or cannot be downloaded: the job fails
      * @throws dev.darkroom.storage.StorageException when storage fails: worth retrying
      */
-    public List<StoredOutput> copy(UUID tenantId, Instant createdAt, UUID jobId, ModelKind kind, List<OutputRef> refs) {
+    public List<StoredOutput> copy(
+            UUID tenantId, Instant createdAt, UUID jobId, ModelKind kind, List<OutputRef> refs, OptionalInt maxSide) {
         long maxBytes = kind == ModelKind.VIDEO
                 ? properties.maxVideoSize().toBytes()
                 : properties.maxImageSize().toBytes();
@@ -59,7 +63,9 @@ public class OutputCopier {
                 String declared = ref.declaredContentType() != null
                         ? ref.declaredContentType()
                         : DataUris.isDataUri(ref.url()) ? DataUris.mediaType(ref.url()) : null;
-                measured.add(MediaInspector.inspect(file.path(), kind, declared, i));
+                Measured m = MediaInspector.inspect(file.path(), kind, declared, i);
+                checkSize(m, maxSide, i);
+                measured.add(m);
             }
             List<StoredOutput> stored = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -68,6 +74,16 @@ public class OutputCopier {
             return stored;
         } finally {
             files.forEach(TempFile::close);
+        }
+    }
+
+    private static void checkSize(Measured m, OptionalInt maxSide, int index) {
+        if (maxSide.isEmpty() || m.width() == null || m.height() == null) {
+            return;
+        }
+        if (m.width() > maxSide.getAsInt() || m.height() > maxSide.getAsInt()) {
+            throw OutputRejectedException.invalid("output " + index + " is " + m.width() + "x" + m.height()
+                    + " pixels, larger than the model's maximum of " + maxSide.getAsInt() + " pixels a side");
         }
     }
 

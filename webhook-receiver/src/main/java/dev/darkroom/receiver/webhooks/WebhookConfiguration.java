@@ -15,6 +15,10 @@ class WebhookConfiguration {
                     "darkroom.webhooks.token-secret (DARKROOM_WEBHOOK_TOKEN_SECRET) must be set: it is the secret the"
                             + " workers sign webhook URLs with");
         }
+        if (properties.falUserId() == null || properties.falUserId().isBlank()) {
+            throw new IllegalStateException("darkroom.webhooks.fal-user-id (FAL_USER_ID) must be set: only webhooks"
+                    + " signed for Darkroom's own fal account are accepted (fal-sim's is sim-user)");
+        }
         return new WebhookTokens(properties.tokenSecret());
     }
 

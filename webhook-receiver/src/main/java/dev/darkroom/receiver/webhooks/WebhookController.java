@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * fal's webhook endpoint. Checks, cheapest first: the per-job token, the body size, fal's signature over the raw
- * bytes, then the body's shape. A webhook that passes is published, confirmed by the broker, and only then answered
+ * fal's webhook endpoint. Checks, cheapest first: the per-job token (this job's, not expired), the body size, fal's
+ * signature over the raw bytes, that it was signed for Darkroom's own fal account, then the body's shape. A webhook that passes is published, confirmed by the broker, and only then answered
  * 200; if the broker does not confirm, 503 makes fal deliver it again.
  */
 @RestController
@@ -47,6 +47,7 @@ class WebhookController {
     private final Clock clock;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
+    private final String falUserId;
 
     WebhookController(
             WebhookTokens tokens,
@@ -65,6 +66,7 @@ class WebhookController {
         this.clock = clock;
         this.meters = meters;
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
+        this.falUserId = properties.falUserId();
     }
 
     @PostMapping("/fal/webhooks/{jobId}")
@@ -76,6 +78,10 @@ class WebhookController {
         UUID job = jobIdWithValidToken(jobId, token);
         byte[] raw = RawBody.read(request, maxBodyBytes);
         VerifiedWebhook verified = verify(job, request, raw);
+        if (!verified.userId().equals(falUserId)) {
+            log.warn("refused a webhook for job {}: signed for fal user {}", job, verified.userId());
+            throw WebhookRejectedException.otherFalUser();
+        }
         WebhookBody body = WebhookBody.parse(json, raw);
         if (!body.requestId().equals(verified.requestId())) {
             throw WebhookRejectedException.malformed("The body's request_id differs from the signed request id.");
@@ -106,8 +112,8 @@ class WebhookController {
             // no job can have a valid token for a malformed id; saying so would only help a prober
             throw WebhookRejectedException.invalidToken();
         }
-        if (!tokens.valid(job, token)) {
-            log.warn("refused a webhook for job {}: invalid token", job);
+        if (!tokens.valid(job, token, clock.instant())) {
+            log.warn("refused a webhook for job {}: invalid or expired token", job);
             throw WebhookRejectedException.invalidToken();
         }
         return job;

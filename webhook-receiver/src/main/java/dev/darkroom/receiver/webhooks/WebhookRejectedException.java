@@ -17,12 +17,20 @@ final class WebhookRejectedException extends DarkroomException {
 
     static WebhookRejectedException invalidToken() {
         return new WebhookRejectedException(
-                401, "invalid_webhook_token", "The webhook URL's token is not valid for this job.", "invalid_token");
+                401,
+                "invalid_webhook_token",
+                "The webhook URL's token is not valid for this job, or has expired.",
+                "invalid_token");
     }
 
     static WebhookRejectedException invalidSignature() {
         return new WebhookRejectedException(
                 401, "invalid_webhook_signature", "The webhook's fal signature did not verify.", "invalid_signature");
+    }
+
+    static WebhookRejectedException otherFalUser() {
+        return new WebhookRejectedException(
+                401, "invalid_webhook_user", "The webhook was signed for another fal account.", "other_fal_user");
     }
 
     static WebhookRejectedException keysUnavailable() {

@@ -73,7 +73,8 @@ class OrchestratorClientTest {
                         "flux-dev",
                         "r1",
                         "https://queue.fal.run/fal-ai/flux/requests/r1",
-                        "deliver"));
+                        "deliver",
+                        null));
         assertThat(seenBody.get()).isEqualTo("{\"fal_request_id\":\"r1\"}");
         assertThat(seenToken.get()).isEqualTo("secret");
     }
@@ -81,25 +82,25 @@ class OrchestratorClientTest {
     @Test
     void aFinishedJobOrAnotherRequestMeansDrop() {
         answer(409, "{\"code\":\"job_finished\",\"status\":409}");
-        assertThat(client(null).claim(jobId, "r1")).isEmpty();
-        assertThat(seenToken.get()).isNull();
+        assertThat(client("secret").claim(jobId, "r1")).isEmpty();
+        assertThat(seenToken.get()).isEqualTo("secret");
 
         answer(409, "{\"code\":\"other_fal_request\",\"status\":409}");
-        assertThat(client(null).claim(jobId, "r1")).isEmpty();
+        assertThat(client("secret").claim(jobId, "r1")).isEmpty();
     }
 
     @Test
     void anUnknownJobMeansDrop() {
         answer(404, "{\"code\":\"job_not_found\",\"status\":404}");
 
-        assertThat(client(null).claim(jobId, "r1")).isEmpty();
+        assertThat(client("secret").claim(jobId, "r1")).isEmpty();
     }
 
     @Test
     void aNotFoundFromSomethingThatIsNotTheClaimApiIsNotTakenForAnUnknownJob() {
         answer(404, "{\"code\":\"not_found\",\"status\":404}");
 
-        assertThatThrownBy(() -> client(null).claim(jobId, "r1"))
+        assertThatThrownBy(() -> client("secret").claim(jobId, "r1"))
                 .isInstanceOf(OrchestratorUnavailableException.class)
                 .hasMessage("claiming job " + jobId + " answered 404 not_found");
     }
@@ -108,7 +109,8 @@ class OrchestratorClientTest {
     void aServerErrorIsTransient() {
         answer(503, "{\"code\":\"unavailable\"}");
 
-        assertThatThrownBy(() -> client(null).claim(jobId, "r1")).isInstanceOf(OrchestratorUnavailableException.class);
+        assertThatThrownBy(() -> client("secret").claim(jobId, "r1"))
+                .isInstanceOf(OrchestratorUnavailableException.class);
     }
 
     @Test
@@ -120,7 +122,7 @@ class OrchestratorClientTest {
         OrchestratorClient unreachable = new OrchestratorClient(
                 new OrchestratorProperties(
                         URI.create("http://127.0.0.1:" + closedPort),
-                        null,
+                        "secret",
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(1)),
                 JsonMapper.builder().build());
@@ -128,6 +130,17 @@ class OrchestratorClientTest {
         assertThatThrownBy(() -> unreachable.claim(jobId, "r1"))
                 .isInstanceOf(OrchestratorUnavailableException.class)
                 .hasMessageStartingWith("cannot reach the orchestrator");
+    }
+
+    @Test
+    void aReceiverWithoutItsCredentialDoesNotStart() {
+        URI url = URI.create("http://127.0.0.1:1/");
+        for (String missing : new String[] {null, " "}) {
+            assertThatThrownBy(() ->
+                            new OrchestratorProperties(url, missing, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("DARKROOM_RECEIVER_TOKEN");
+        }
     }
 
     private void answer(int code, String body) {

@@ -95,6 +95,7 @@ public class FakeOrchestrator {
         private String responseUrl;
         private String nsfwPolicy;
         private boolean finished;
+        private Integer requestedOutputs;
 
         FakeJob(UUID jobId, UUID tenantId, Instant createdAt, String model) {
             this.jobId = jobId;
@@ -118,6 +119,12 @@ public class FakeOrchestrator {
         /** The tenant's {@code nsfw_policy} the claim answers with; none (the receiver's default) unless set. */
         public synchronized FakeJob nsfwPolicy(String policy) {
             this.nsfwPolicy = policy;
+            return this;
+        }
+
+        /** The job's {@code num_images}, as the real orchestrator reads it from the job's input. */
+        public synchronized FakeJob requesting(int outputs) {
+            this.requestedOutputs = outputs;
             return this;
         }
 
@@ -145,6 +152,7 @@ public class FakeOrchestrator {
             claim.put("fal_request_id", falRequestId);
             claim.put("fal_response_url", responseUrl);
             claim.put("nsfw_policy", nsfwPolicy);
+            claim.put("requested_outputs", requestedOutputs);
             return claim;
         }
 

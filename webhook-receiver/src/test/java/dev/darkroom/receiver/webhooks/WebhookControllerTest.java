@@ -80,6 +80,31 @@ class WebhookControllerTest {
     }
 
     @Test
+    void aWebhookValidlySignedByFalButForAnotherFalAccountIsRefusedWith401AndNotRecorded() throws Exception {
+        deliver(
+                        "r1",
+                        body("r1"),
+                        "someone-else",
+                        tokens.token(jobId, Instant.now().plusSeconds(3600)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("invalid_webhook_user"));
+        assertThat(count("other_fal_user")).isEqualTo(1);
+        // the dead broker was never asked: nothing was recorded
+        assertThat(meters.find("darkroom.receiver.webhooks")
+                        .tag("outcome", "broker_unavailable")
+                        .counter())
+                .isNull();
+    }
+
+    @Test
+    void aWebhookWithAnExpiredTokenIsRefusedWith401() throws Exception {
+        deliver("r1", body("r1"), "user-1", tokens.token(jobId, Instant.now().minusSeconds(1)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("invalid_webhook_token"));
+        assertThat(count("invalid_token")).isEqualTo(1);
+    }
+
+    @Test
     void aSignedBodyThatIsNotJsonIsRefusedWith400() throws Exception {
         deliver("r1", "not json".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isBadRequest())
@@ -123,15 +148,23 @@ class WebhookControllerTest {
     }
 
     private ResultActions deliver(String signedRequestId, byte[] body) throws Exception {
+        return deliver(
+                signedRequestId,
+                body,
+                "user-1",
+                tokens.token(jobId, Instant.now().plusSeconds(3600)));
+    }
+
+    private ResultActions deliver(String signedRequestId, byte[] body, String userId, String token) throws Exception {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         return mvc.perform(post("/fal/webhooks/{jobId}", jobId)
-                .queryParam("token", tokens.token(jobId))
+                .queryParam("token", token)
                 .contentType("application/json")
                 .content(body)
                 .header("X-Fal-Webhook-Request-Id", signedRequestId)
-                .header("X-Fal-Webhook-User-Id", "user-1")
+                .header("X-Fal-Webhook-User-Id", userId)
                 .header("X-Fal-Webhook-Timestamp", timestamp)
-                .header("X-Fal-Webhook-Signature", sign(signedRequestId, timestamp, body)));
+                .header("X-Fal-Webhook-Signature", sign(signedRequestId, userId, timestamp, body)));
     }
 
     private MockMvc mvcWithJwksAt(String jwksUrl) throws IOException {
@@ -151,7 +184,7 @@ class WebhookControllerTest {
                 JsonMapper.builder().build(),
                 Clock.systemUTC(),
                 meters,
-                new WebhookProperties(SECRET, DataSize.ofKilobytes(1), 100));
+                new WebhookProperties(SECRET, DataSize.ofKilobytes(1), 100, "user-1"));
         return MockMvcBuilders.standaloneSetup(controller)
                 .setControllerAdvice(new MvcProblemAdvice())
                 .build();
@@ -169,11 +202,11 @@ class WebhookControllerTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private String sign(String requestId, String timestamp, byte[] body) throws Exception {
+    private String sign(String requestId, String userId, String timestamp, byte[] body) throws Exception {
         String message = String.join(
                 "\n",
                 requestId,
-                "user-1",
+                userId,
                 timestamp,
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
         Signature signer = Signature.getInstance("Ed25519");

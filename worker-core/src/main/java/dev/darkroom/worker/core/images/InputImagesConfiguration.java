@@ -3,7 +3,7 @@ package dev.darkroom.worker.core.images;
 import dev.darkroom.falclient.FalClient;
 import dev.darkroom.support.net.UrlGuard;
 import dev.darkroom.worker.core.WorkerProperties;
-import java.net.http.HttpClient;
+import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +14,9 @@ public class InputImagesConfiguration {
     @Bean
     InputImages inputImages(WorkerProperties properties, FalClient fal) {
         WorkerProperties.InputImageSettings settings = properties.inputImages();
-        HttpClient http = HttpClient.newBuilder()
+        // redirects are followed by ImageFetcher, which checks every target before calling it
+        OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
-                // redirects are followed by ImageFetcher, which checks every target before calling it
-                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         ImageFetcher fetcher = new ImageFetcher(
                 http,

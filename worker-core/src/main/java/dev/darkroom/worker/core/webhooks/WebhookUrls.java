@@ -2,6 +2,8 @@ package dev.darkroom.worker.core.webhooks;
 
 import dev.darkroom.contracts.webhooks.WebhookTokens;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,8 +18,10 @@ public final class WebhookUrls {
 
     private final String base;
     private final WebhookTokens tokens;
+    private final Duration lifetime;
+    private final Clock clock;
 
-    WebhookUrls(WebhookProperties properties, URI falQueueUrl) {
+    WebhookUrls(WebhookProperties properties, URI falQueueUrl, Clock clock) {
         String secret = properties.tokenSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(
@@ -36,11 +40,13 @@ public final class WebhookUrls {
         }
         this.base = publicUrl.toString().replaceAll("/+$", "") + "/fal/webhooks/";
         this.tokens = new WebhookTokens(secret);
+        this.lifetime = properties.tokenLifetime();
+        this.clock = clock;
     }
 
     /** The URL fal calls back when this job's request finishes. */
     public String forJob(UUID jobId) {
-        return base + jobId + "?token=" + tokens.token(jobId);
+        return base + jobId + "?token=" + tokens.token(jobId, clock.instant().plus(lifetime));
     }
 
     private static boolean realFal(URI queueUrl) {

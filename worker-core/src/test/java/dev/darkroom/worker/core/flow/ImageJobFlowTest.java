@@ -126,7 +126,8 @@ class ImageJobFlowTest {
         assertThat(webhook.getScheme() + "://" + webhook.getAuthority() + webhook.getPath())
                 .isEqualTo("http://127.0.0.1:8084/fal/webhooks/" + job.jobId());
         String token = webhook.getQuery().substring("token=".length());
-        assertThat(new WebhookTokens(SECRET).valid(job.jobId(), token)).isTrue();
+        assertThat(new WebhookTokens(SECRET).valid(job.jobId(), token, Instant.now()))
+                .isTrue();
         assertThat(counter("flux-dev", "submitted")).isGreaterThanOrEqualTo(1);
         assertThat(meters.find("darkroom.worker.submit.latency")
                         .tag("model", "flux-dev")
