@@ -1,6 +1,7 @@
 package dev.darkroom.orchestrator.webhooks;
 
 import com.standardwebhooks.Webhook;
+import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import dev.darkroom.support.net.ForbiddenUrlException;
 import dev.darkroom.support.net.UrlGuard;
@@ -47,10 +48,7 @@ class TenantWebhookSender {
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpClients.noRedirects(properties.timeout());
         this.guard = new UrlGuard(properties.allowedHosts());
         loops.register("tenant-webhooks", properties.interval(), this::deliveryRound);
     }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +55,8 @@ class TenantWebhookTest {
     static volatile Consumer<String> onTakeoverPost = id -> {};
     static final HttpServer endpoint = endpoint();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    OrchestratorTestSupport support;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -68,6 +67,9 @@ class TenantWebhookTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    WebhookDeliveries deliveryRows;
+
     @AfterAll
     static void stop() {
         endpoint.stop(0);
@@ -75,9 +77,8 @@ class TenantWebhookTest {
 
     @Test
     void aSucceededJobIsAnnouncedSignedAndRetriedUntilTheEndpointTakesIt() throws Exception {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
         String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hooks";
-        UUID tenant = support.aTenant("webhook_url", url);
+        UUID tenant = support.aTenant().withWebhookUrl(url).create();
         String secret = support.admin("GET", "/v1/admin/tenants/" + tenant, null)
                 .get("webhook_secret")
                 .asString();
@@ -119,9 +120,9 @@ class TenantWebhookTest {
 
     @Test
     void aDeliveryAnotherSenderLeasedWhileEarlierOnesWerePostedIsNotPostedAgain() {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
-        UUID tenant = support.aTenant(
-                "webhook_url", "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/takeover");
+        UUID tenant = support.aTenant()
+                .withWebhookUrl("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/takeover")
+                .create();
         UUID one = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         UUID later = UUID.randomUUID();
@@ -131,9 +132,14 @@ class TenantWebhookTest {
             first.set(posted);
             UUID notYetPosted = posted.equals(one.toString()) ? other : one;
             // the round's lease on the delivery it has not posted yet ran out, and another sender leased it
-            jdbc.sql("update tenant_webhook_delivery set next_attempt_at = ? where id = ?")
-                    .params(Timestamp.from(Instant.now().plus(Duration.ofHours(1))), notYetPosted)
-                    .update();
+            Instant leased = jdbc.sql("select next_attempt_at from tenant_webhook_delivery where id = ?")
+                    .param(notYetPosted)
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
+            deliveryRows.renewLease(
+                    new WebhookDeliveries.Due(notYetPosted, null, null, null, 0, leased),
+                    leased.plus(Duration.ofHours(1)));
             // only a later round leases this one, so its arrival means the round that posted the first is over
             deliveriesDue(tenant, later);
         };
@@ -156,8 +162,8 @@ class TenantWebhookTest {
                         .params(
                                 id,
                                 tenant,
-                                Timestamp.from(Instant.now().minusSeconds(1)),
-                                Timestamp.from(Instant.now()))
+                                Timestamp.from(support.clock().instant().minusSeconds(1)),
+                                Timestamp.from(support.clock().instant()))
                         .update();
             }
         });

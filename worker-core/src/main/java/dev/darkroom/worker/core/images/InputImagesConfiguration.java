@@ -1,6 +1,7 @@
 package dev.darkroom.worker.core.images;
 
 import dev.darkroom.falclient.FalClient;
+import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.support.net.UrlGuard;
 import dev.darkroom.worker.core.WorkerProperties;
 import java.net.http.HttpClient;
@@ -14,11 +15,8 @@ public class InputImagesConfiguration {
     @Bean
     InputImages inputImages(WorkerProperties properties, FalClient fal) {
         WorkerProperties.InputImageSettings settings = properties.inputImages();
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                // redirects are followed by ImageFetcher, which checks every target before calling it
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // redirects are followed by ImageFetcher, which checks every target before calling it
+        HttpClient http = HttpClients.noRedirects(settings.connectTimeout());
         ImageFetcher fetcher = new ImageFetcher(
                 http,
                 new UrlGuard(properties.allowedHosts()),

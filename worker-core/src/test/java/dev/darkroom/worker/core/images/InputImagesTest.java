@@ -7,6 +7,7 @@ import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.catalog.ModelSpec;
 import dev.darkroom.falclient.FalClient;
 import dev.darkroom.falclient.FalClientConfig;
+import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.support.net.UrlGuard;
 import dev.darkroom.testsupport.FalSimServer;
 import dev.darkroom.worker.core.support.FalSimAdmin;
@@ -14,7 +15,6 @@ import dev.darkroom.worker.core.support.ImageServer;
 import dev.darkroom.worker.core.support.Pngs;
 import java.awt.Color;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -243,11 +243,12 @@ class InputImagesTest {
     }
 
     private ImageFetcher fetcher() {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new ImageFetcher(http, new UrlGuard(List.of("localhost")), 1024, Duration.ofMillis(500), 3);
+        return new ImageFetcher(
+                HttpClients.noRedirects(Duration.ofSeconds(2)),
+                new UrlGuard(List.of("localhost")),
+                1024,
+                Duration.ofMillis(500),
+                3);
     }
 
     private static ObjectNode input(String imageUrl) {
