@@ -25,6 +25,7 @@ public class FalAutoConfiguration {
                 .restBaseUrl(p.restUrl())
                 .cdnBaseUrl(p.cdnUrl())
                 .jwksUrl(p.jwksUrl())
+                .apiBaseUrl(p.apiUrl())
                 .apiKey(p.key())
                 .connectTimeout(p.connectTimeout())
                 .requestTimeout(p.requestTimeout())
