@@ -1,7 +1,6 @@
 package dev.darkroom.orchestrator.reconcile;
 
 import static dev.darkroom.orchestrator.OrchestratorAssertions.assertThat;
-import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.ledger;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,9 +155,7 @@ class ReconcilerTest {
 
     /** A job admitted and dispatched; no worker consumes in this test, so it waits for a submission. */
     private SubmitJob aDispatchedJob() {
-        UUID tenant = support.aTenant().create();
-        SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\"}");
-        support.submit(job);
+        SubmitJob job = support.aQueuedJob();
         await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, job.jobId())));
         return job;
     }
