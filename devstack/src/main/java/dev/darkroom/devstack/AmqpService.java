@@ -1,6 +1,7 @@
 package dev.darkroom.devstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class AmqpService implements RunningService {
             if (in == null) {
                 throw new IOException("qpid-broker-config.json is missing from the devstack jar");
             }
-            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         return template.replace("@NODE_STORE@", json(dir.resolve("node").toString()))
                 .replace("@MESSAGE_STORE@", json(json(dir.resolve("messages").toString())));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,11 +82,7 @@ final class PostgresService implements RunningService {
         if (postmaster.isPresent()) {
             log.warn("Stopping postmaster {} left running on {} by an earlier devstack", pid, dir);
             postmaster.get().destroy();
-            postmaster
-                    .get()
-                    .onExit()
-                    .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-                    .join();
+            postmaster.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.darkroom.falclient.errors.FalException;
 import dev.darkroom.falclient.errors.FalResultNotReadyException;
 import dev.darkroom.falclient.errors.FalSubmitUncertainException;
 import dev.darkroom.falclient.http.FalHttp;
+import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.falclient.platform.FalPrice;
 import dev.darkroom.falclient.platform.FalPricing;
 import dev.darkroom.falclient.queue.CancelOutcome;
@@ -40,11 +41,8 @@ public final class FalClient {
     public FalClient(FalClientConfig config) {
         this(
                 config,
-                HttpClient.newBuilder()
-                        .connectTimeout(config.connectTimeout())
-                        // fal never redirects API calls; following one would send the key to another host
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build());
+                // fal never redirects API calls; following one would send the key to another host
+                HttpClients.noRedirects(config.connectTimeout()));
     }
 
     /** With a caller-built {@link HttpClient} (proxy, TLS, executor); its redirect policy should be NEVER. */

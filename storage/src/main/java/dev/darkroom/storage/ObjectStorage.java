@@ -3,8 +3,6 @@ package dev.darkroom.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
-import io.minio.GetPresignedObjectUrlArgs;
-import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -22,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,38 +32,29 @@ public final class ObjectStorage {
     /** User metadata key holding the content's hex sha256 ({@code x-amz-meta-sha256}). */
     public static final String SHA256_METADATA = "sha256";
 
-    private static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
     /** S3's largest single PUT; as the part size, it keeps every smaller file to one request. */
     private static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStorage.class);
 
     private final MinioClient client;
-    private final MinioClient presigner;
+    private final Presigner presigner;
     private final String bucket;
     private final Duration presignTtl;
     private final BucketRetention retention;
     private final StreamingPut upload;
 
     public ObjectStorage(StorageProperties properties) {
-        this.client = client(properties, properties.endpoint());
+        this.client = MinioClients.of(properties, properties.endpoint());
         // a URL signs its host: tenants get URLs for the public host, signed by a client configured for it
-        this.presigner = properties.publicEndpoint() == null ? client : client(properties, properties.publicEndpoint());
+        this.presigner = new Presigner(
+                properties.publicEndpoint() == null ? client : MinioClients.of(properties, properties.publicEndpoint()),
+                properties.bucket());
         this.bucket = properties.bucket();
         this.presignTtl = properties.presignTtl();
         this.retention = new BucketRetention(client, bucket);
         this.upload =
                 new StreamingPut(client, bucket, (int) properties.partSize().toBytes());
-    }
-
-    private static MinioClient client(StorageProperties properties, String endpoint) {
-        return MinioClient.builder()
-                .httpClient(SharedHttpClient.INSTANCE)
-                .endpoint(endpoint)
-                .credentials(properties.accessKey(), properties.secretKey())
-                // with the region given, presigning is pure computation and needs no round trip to the server
-                .region(properties.region())
-                .build();
     }
 
     public String bucket() {
@@ -157,18 +144,7 @@ public final class ObjectStorage {
      */
     public String presignedGet(String key, Duration ttl) {
         requireKey(key);
-        checkTtl(ttl);
-        try {
-            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                    .method(Http.Method.GET)
-                    .bucket(bucket)
-                    .object(key)
-                    .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
-                    .extraQueryParams(ActiveContent.presignOverrides(key))
-                    .build());
-        } catch (MinioException e) {
-            throw new StorageException(key, "Cannot presign " + key, e);
-        }
+        return presigner.get(key, ttl);
     }
 
     /**
@@ -301,12 +277,6 @@ public final class ObjectStorage {
         return retention.apply(daysByPrefix);
     }
 
-    static void checkTtl(Duration ttl) {
-        if (ttl == null || ttl.toSeconds() < 1 || ttl.compareTo(MAX_PRESIGN_TTL) > 0) {
-            throw new IllegalArgumentException("A presigned URL lives between 1 second and 7 days, not " + ttl);
-        }
-    }
-
     private boolean bucketExists() throws MinioException {
         return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
     }
@@ -318,14 +288,6 @@ public final class ObjectStorage {
             log.warn("Cannot check bucket {} after losing the race to create it", bucket, e);
             return false;
         }
-    }
-
-    /**
-     * One HTTP client for every MinIO client in the JVM, as OkHttp intends: building MinIO's default one parses every
-     * CA certificate under {@code SSL_CERT_FILE}/{@code SSL_CERT_DIR}, which takes seconds.
-     */
-    private static final class SharedHttpClient {
-        static final OkHttpClient INSTANCE = Http.newDefaultClient();
     }
 
     private static void requireKey(String key) {

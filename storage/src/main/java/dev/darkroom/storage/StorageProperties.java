@@ -45,7 +45,7 @@ public record StorageProperties(
             throw new IllegalArgumentException(
                     "darkroom.storage.part-size must be between 5MB and 2GB, not " + partSize);
         }
-        ObjectStorage.checkTtl(presignTtl);
+        Presigner.checkTtl(presignTtl);
         publicEndpoint = publicEndpoint == null || publicEndpoint.isBlank() ? null : publicEndpoint;
     }
 

@@ -7,12 +7,12 @@ import dev.darkroom.falclient.queue.SubmitOptions;
 import dev.darkroom.receiver.support.FakeOrchestrator;
 import dev.darkroom.receiver.support.ReceiverTestConfiguration;
 import dev.darkroom.receiver.support.ResultTap;
-import dev.darkroom.receiver.support.TestClock;
 import dev.darkroom.storage.ObjectContent;
 import dev.darkroom.storage.ObjectStorage;
 import dev.darkroom.testsupport.DarkroomInfra;
 import dev.darkroom.testsupport.FalSimServer;
 import dev.darkroom.testsupport.Infra;
+import dev.darkroom.testsupport.MutableClock;
 import dev.darkroom.testsupport.S3Server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
@@ -80,7 +80,7 @@ abstract class ReceiverIntegrationTest {
     ObjectStorage storage;
 
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     @Autowired
     ResultTap tap;

@@ -1,6 +1,7 @@
 package dev.darkroom.falclient.queue;
 
 import dev.darkroom.falclient.http.Json;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,7 @@ public record FalSubmission(
                 Json.integer(body, "queue_position"));
     }
 
-    private static String orElse(String value, java.util.function.Supplier<String> fallback) {
+    private static String orElse(String value, Supplier<String> fallback) {
         return value != null && !value.isBlank() ? value : fallback.get();
     }
 }

@@ -1,6 +1,7 @@
 package dev.darkroom.falclient.webhooks;
 
 import dev.darkroom.falclient.FalClientConfig;
+import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.falclient.webhooks.WebhookVerificationException.Reason;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -30,12 +32,7 @@ public final class FalWebhookVerifier {
     private final Duration tolerance;
 
     public FalWebhookVerifier(FalClientConfig config) {
-        this(
-                config,
-                HttpClient.newBuilder()
-                        .connectTimeout(config.connectTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build());
+        this(config, HttpClients.noRedirects(config.connectTimeout()));
     }
 
     public FalWebhookVerifier(FalClientConfig config, HttpClient httpClient) {
@@ -128,7 +125,7 @@ public final class FalWebhookVerifier {
     private static Instant signedAt(String timestamp) {
         try {
             return Instant.ofEpochSecond(Long.parseLong(timestamp));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw new WebhookVerificationException(
                     Reason.MALFORMED_HEADER, WebhookHeaders.TIMESTAMP + " is not Unix seconds", e);
         }

@@ -11,12 +11,12 @@ import dev.darkroom.falclient.errors.FalSubmitUncertainException;
 import dev.darkroom.falclient.errors.FalTransportException;
 import dev.darkroom.falclient.errors.FalValidationException;
 import dev.darkroom.falclient.queue.FalStatus;
-import dev.darkroom.falclient.support.MutableClock;
 import dev.darkroom.falclient.support.RecordingSleeper;
 import dev.darkroom.falclient.support.ResettingServer;
 import dev.darkroom.falclient.support.StubServer;
 import dev.darkroom.falclient.support.StubServer.Reply;
 import dev.darkroom.falclient.support.TestConfigs;
+import dev.darkroom.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,7 +42,7 @@ class RetryTest {
 
     final StubServer fal = new StubServer();
     final RecordingSleeper sleeper = new RecordingSleeper();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-05-01T10:00:00Z"));
     final FalClient client =
             new FalClient(TestConfigs.stub(fal.baseUrl(), sleeper).clock(clock).build());
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.darkroom.falclient.FalClientConfig;
-import dev.darkroom.falclient.support.MutableClock;
 import dev.darkroom.falclient.support.StubServer;
 import dev.darkroom.falclient.support.StubServer.Reply;
 import dev.darkroom.falclient.support.WebhookSigner;
 import dev.darkroom.falclient.webhooks.WebhookVerificationException.Reason;
+import dev.darkroom.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class FalWebhookVerifierTest {
     final WebhookSigner fal = new WebhookSigner();
     final AtomicReference<String> published = new AtomicReference<>(WebhookSigner.jwks(fal.jwk()));
     final StubServer jwksHost = new StubServer().otherwise(r -> Reply.json(200, published.get()));
-    final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-05-01T10:00:00Z"));
     final FalWebhookVerifier verifier = new FalWebhookVerifier(config().build());
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.darkroom.falsim.queue;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ record AppPath(String appId) {
         if (parts.length < length) {
             return null;
         }
-        return new AppPath(String.join("/", java.util.Arrays.copyOf(parts, length)));
+        return new AppPath(String.join("/", Arrays.copyOf(parts, length)));
     }
 
     /** The app id named by a status/result/cancel URL; null when {@code namespace} is not one of fal's. */

@@ -11,6 +11,7 @@ import dev.darkroom.falsim.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -145,7 +146,7 @@ class QueueController {
      * {@code [sim:submit_delay=...]}: the request is already queued while the answer waits, so a client killed in
      * this window has enqueued work it never heard about. Blocking this request's thread is the point.
      */
-    private static void holdBack(java.time.Duration delay) {
+    private static void holdBack(Duration delay) {
         if (delay == null) {
             return;
         }

@@ -61,6 +61,8 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
         this.clock = clock;
         this.senders = Executors.newFixedThreadPool(
                 properties.maxConcurrentDeliveries(), DaemonThreads.named("fal-sim-webhook"));
+        // fal-sim shares no code with the client it stands in for (fal-client's HttpClients), so a bug in one
+        // cannot hide the same bug in the other
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -1,5 +1,10 @@
 /**
  * The admin pricing check: the catalog's prices compared with fal's pricing API, so an operator sees a price that
- * changed (or was never confirmed) before tenants are charged by it.
+ * changed (or was never confirmed) before tenants are charged by it. Uses no other module.
  */
+@ApplicationModule(
+        displayName = "pricing",
+        allowedDependencies = {})
 package dev.darkroom.orchestrator.pricing;
+
+import org.springframework.modulith.ApplicationModule;

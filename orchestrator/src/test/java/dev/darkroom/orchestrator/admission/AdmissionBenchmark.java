@@ -2,16 +2,16 @@ package dev.darkroom.orchestrator.admission;
 
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 
+import dev.darkroom.orchestrator.OrchestratorTestConfiguration;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.testsupport.DarkroomInfra;
 import dev.darkroom.testsupport.Infra;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,16 +29,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "darkroom.reconciler.interval=1h"
         })
 @DarkroomInfra({Infra.POSTGRES, Infra.RABBITMQ, Infra.S3, Infra.FAL_SIM})
+@Import(OrchestratorTestConfiguration.class)
 class AdmissionBenchmark {
 
     static final int WARMUP = 300;
     static final int MEASURED = 2000;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    RabbitTemplate rabbit;
+    OrchestratorTestSupport support;
 
     @Autowired
     Admission admission;
@@ -48,13 +46,15 @@ class AdmissionBenchmark {
 
     @Test
     void admissionLatency() {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
-        UUID tenant = support.aTenant(
-                "monthly_budget_usd", "1000000.00", "requests_per_minute", 1_000_000, "max_queued_jobs", 1_000_000);
+        UUID tenant = support.aTenant()
+                .withBudget("1000000.00")
+                .withRequestsPerMinute(1_000_000)
+                .withMaxQueuedJobs(1_000_000)
+                .create();
 
         report("empty jobs table", measure(tenant));
 
-        UUID others = support.aTenant();
+        UUID others = support.aTenant().create();
         long start = System.nanoTime();
         jdbc.sql("""
                         insert into job (id, tenant_id, model, kind, status, input, estimated_cost_usd, cost_usd,

@@ -16,26 +16,23 @@ import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = {"darkroom.dispatch.interval=100ms"})
 class LedgerTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -44,18 +41,14 @@ class LedgerTest {
     JdbcClient jdbc;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
+    @Autowired
     OrchestratorTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new OrchestratorTestSupport(port, rabbit);
-    }
 
     @Test
     void settlesTheCatalogPriceOfTheRealOutputs() {
-        UUID tenant = support.aTenant("monthly_budget_usd", "50.00");
+        UUID tenant = support.aTenant().withBudget("50.00").create();
         UUID custom = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"width\":1200,\"height\":1000}"));
         UUID ultra = admitted(aJob(tenant, "flux-pro-ultra", "{\"prompt\":\"p\",\"num_images\":2}"));
         UUID hailuo = admitted(aJob(
@@ -89,7 +82,7 @@ class LedgerTest {
 
     @Test
     void afterAMixedRunTheLedgerBalancesToTheCent() {
-        UUID tenant = support.aTenant("monthly_budget_usd", "0.20");
+        UUID tenant = support.aTenant().withBudget("0.20").create();
         UUID succeeded = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"aspect_ratio\":\"1:1\"}"));
         UUID failed = admitted(aFluxJob(tenant, "{\"prompt\":\"p\"}"));
         UUID canceled = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"num_images\":2}"));
@@ -132,7 +125,7 @@ class LedgerTest {
 
     @Test
     void aCompletionDeliveredTwiceSettlesOnce() {
-        UUID tenant = support.aTenant();
+        UUID tenant = support.aTenant().create();
         UUID job = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"aspect_ratio\":\"1:1\"}"));
 
         complete(job, image(0, 1024, 1024));
@@ -146,7 +139,10 @@ class LedgerTest {
 
     @Test
     void crossingABudgetThresholdRecordsOneAlertPerMonth() {
-        UUID tenant = support.aTenant("monthly_budget_usd", "0.10", "alert_thresholds_pct", List.of(50, 100));
+        UUID tenant = support.aTenant()
+                .withBudget("0.10")
+                .withAlertThresholds(50, 100)
+                .create();
         admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"num_images\":2}")); // 0.05 = 50 %
         admitted(aFluxJob(tenant, "{\"prompt\":\"p\"}")); // 75 %
         admitted(aFluxJob(tenant, "{\"prompt\":\"p\"}")); // 100 %
@@ -184,7 +180,7 @@ class LedgerTest {
     }
 
     private void cancelWhileQueuedOrAtFal(UUID tenant, UUID job) {
-        org.springframework.web.client.RestClient.create("http://127.0.0.1:" + port)
+        RestClient.create(support.baseUrl())
                 .post()
                 .uri("/v1/jobs/{id}/cancel", job)
                 .header("X-Darkroom-Tenant-Id", tenant.toString())

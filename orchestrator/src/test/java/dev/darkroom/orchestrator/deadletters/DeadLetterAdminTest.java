@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -21,18 +20,15 @@ class DeadLetterAdminTest {
 
     static final String QUEUE = Messaging.JOB_COMPLETED_QUEUE;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    OrchestratorTestSupport support;
 
     @Autowired
     RabbitTemplate rabbit;
 
     @Test
     void aPoisonMessageIsDeadLetteredShownWithItsReasonAndCanBeRedriven() {
-        RestClient admin = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + OrchestratorTestSupport.ADMIN_TOKEN)
-                .build();
+        RestClient admin = support.adminClient();
         rabbit.send(
                 Messaging.EVENTS_EXCHANGE,
                 Messaging.JOB_COMPLETED,
@@ -65,11 +61,7 @@ class DeadLetterAdminTest {
 
     @Test
     void anUnknownQueueIsAProblem() {
-        var r = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + OrchestratorTestSupport.ADMIN_TOKEN)
-                .defaultStatusHandler(s -> s.isError(), (req, res) -> {})
-                .build()
+        var r = support.adminClient()
                 .post()
                 .uri("/v1/admin/dead-letters/nope/redrive")
                 .retrieve()
@@ -89,7 +81,7 @@ class DeadLetterAdminTest {
     }
 
     private String metrics(RestClient admin) {
-        return RestClient.create("http://127.0.0.1:" + port)
+        return RestClient.create(support.baseUrl())
                 .get()
                 .uri("/actuator/prometheus")
                 .retrieve()

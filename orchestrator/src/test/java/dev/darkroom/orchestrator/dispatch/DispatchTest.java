@@ -1,11 +1,13 @@
 package dev.darkroom.orchestrator.dispatch;
 
+import static dev.darkroom.orchestrator.OrchestratorAssertions.assertThat;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.props;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.SubmitJob;
@@ -15,21 +17,12 @@ import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @OrchestratorIntegrationTest
 class DispatchTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RabbitTemplate rabbit;
 
     @Autowired
     JdbcClient jdbc;
@@ -40,16 +33,12 @@ class DispatchTest {
     @Autowired
     Dispatcher dispatcher;
 
+    @Autowired
     OrchestratorTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new OrchestratorTestSupport(port, rabbit);
-    }
 
     @Test
     void aSuspendedTenantsQueuedJobsWaitUntilItIsActiveAgain() {
-        UUID tenant = support.aTenant("max_concurrent_jobs", 1);
+        UUID tenant = support.aTenant().withMaxConcurrentJobs(1).create();
         SubmitJob first = aFluxJob(tenant, "{\"prompt\":\"first\"}");
         SubmitJob second = aFluxJob(tenant, "{\"prompt\":\"second\"}");
         support.submit(first);
@@ -62,8 +51,9 @@ class DispatchTest {
                 new JobFailed(first.jobId(), null, new JobError("fal_error", "failed at fal", null), Instant.now()));
         dispatcher.dispatchRound();
 
-        assertThat(status(jdbc, first.jobId())).isEqualTo("failed");
-        assertThat(status(jdbc, second.jobId())).isEqualTo("queued");
+        assertThat(support.job(first.jobId()))
+                .hasStates(JobStatus.ACCEPTED, JobStatus.QUEUED, JobStatus.DISPATCHED, JobStatus.FAILED);
+        assertThat(support.job(second.jobId())).hasStates(JobStatus.ACCEPTED, JobStatus.QUEUED);
 
         support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("status", "active"));
         dispatcher.nudge();

@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -22,16 +19,12 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"darkroom.security.internal-token=internal-secret"})
 class JobApiTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    RabbitTemplate rabbit;
+    OrchestratorTestSupport support;
 
     @Test
     void aTenantPagesThroughItsJobsNewestFirstAndFiltersThem() {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
-        UUID tenant = support.aTenant();
+        UUID tenant = support.aTenant().create();
         List<UUID> made = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             var job = aFluxJob(tenant, "{\"prompt\":\"p" + i + "\"}");
@@ -58,11 +51,10 @@ class JobApiTest {
 
     @Test
     void anotherTenantSeesNoneOfThem() {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
-        UUID owner = support.aTenant();
+        UUID owner = support.aTenant().create();
         var job = aFluxJob(owner, "{\"prompt\":\"mine\"}");
         support.submit(job);
-        UUID other = support.aTenant();
+        UUID other = support.aTenant().create();
 
         assertThat(get(other, "/v1/jobs").get("data")).isEmpty();
         var r = client(other).get().uri("/v1/jobs/" + job.jobId()).retrieve().toEntity(JsonNode.class);
@@ -72,7 +64,7 @@ class JobApiTest {
 
     @Test
     void badQueryParametersAreProblemsAndCallsWithoutTheInternalTokenAreRefused() {
-        UUID tenant = new OrchestratorTestSupport(port, rabbit).aTenant();
+        UUID tenant = support.aTenant().create();
 
         var badStatus =
                 client(tenant).get().uri("/v1/jobs?status=done").retrieve().toEntity(JsonNode.class);
@@ -81,9 +73,7 @@ class JobApiTest {
         var badCursor =
                 client(tenant).get().uri("/v1/jobs?cursor=xyz").retrieve().toEntity(JsonNode.class);
         assertThat(badCursor.getBody().get("field").asString()).isEqualTo("cursor");
-        var direct = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
+        var direct = support.client()
                 .build()
                 .get()
                 .uri("/v1/jobs")
@@ -99,11 +89,9 @@ class JobApiTest {
     }
 
     private RestClient client(UUID tenant) {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
+        return support.client()
                 .defaultHeader("X-Darkroom-Tenant-Id", tenant.toString())
                 .defaultHeader("X-Darkroom-Internal-Token", "internal-secret")
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build();
     }
 }

@@ -10,32 +10,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The admin pricing check against fal-sim's pricing API, shaped like fal's. */
 @OrchestratorIntegrationTest
 class PricingCheckTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    RabbitTemplate rabbit;
+    OrchestratorTestSupport support;
 
     @Autowired
     FalProperties fal;
-
-    OrchestratorTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new OrchestratorTestSupport(port, rabbit);
-    }
 
     @AfterEach
     void restoreFalSimPrices() throws Exception {

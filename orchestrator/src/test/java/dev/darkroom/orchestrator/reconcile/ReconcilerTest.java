@@ -1,12 +1,11 @@
 package dev.darkroom.orchestrator.reconcile;
 
-import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
+import static dev.darkroom.orchestrator.OrchestratorAssertions.assertThat;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.ledger;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
@@ -15,29 +14,26 @@ import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.orchestrator.jobs.DueJob;
+import dev.darkroom.orchestrator.jobs.JobChecks;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.fal.FalProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
-/** The reconciler against fal-sim, for the cases no worker or webhook reports. */
+/**
+ * The reconciler against fal-sim, for the cases no worker or webhook reports. Its loop waits an hour between rounds
+ * here: the tests run each round themselves, with the clock moved.
+ */
 @OrchestratorIntegrationTest
+@TestPropertySource(properties = "darkroom.reconciler.interval=1h")
 class ReconcilerTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RabbitTemplate rabbit;
 
     @Autowired
     JdbcClient jdbc;
@@ -51,12 +47,22 @@ class ReconcilerTest {
     @Autowired
     JobCheck check;
 
-    OrchestratorTestSupport support;
+    @Autowired
+    Reconciler reconciler;
 
-    @BeforeEach
-    void setUp() {
-        support = new OrchestratorTestSupport(port, rabbit);
+    @Autowired
+    JobChecks checks;
+
+    @Autowired
+    ReconcilerProperties properties;
+
+    @AfterEach
+    void resetClock() {
+        support.clock().reset();
     }
+
+    @Autowired
+    OrchestratorTestSupport support;
 
     @Test
     void aJobWhoseFalRequestFalNoLongerKnowsFailsAndCostsNothing() {
@@ -66,14 +72,18 @@ class ReconcilerTest {
         lifecycle.submitted(new JobSubmitted(
                 job.jobId(), unknown, request + "/status", request, request + "/cancel", Instant.now()));
 
-        checkNow(job.jobId());
+        support.clock().advance(Duration.ofMinutes(5));
+        reconciler.reconcileRound();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(status(jdbc, job.jobId())));
-        assertThat(jdbc.sql("select error_code from job where id = ?")
-                        .param(job.jobId())
-                        .query(String.class)
-                        .single())
-                .isEqualTo("fal_request_lost");
+        assertThat(support.job(job.jobId()))
+                .hasStates(
+                        JobStatus.ACCEPTED,
+                        JobStatus.QUEUED,
+                        JobStatus.DISPATCHED,
+                        JobStatus.SUBMITTED,
+                        JobStatus.FAILED)
+                .endedWith("fal_request_lost")
+                .costsNothing();
         assertThat(ledger(jdbc, job.jobId())).containsExactly("reserve 0.025000", "release 0.025000");
     }
 
@@ -88,43 +98,51 @@ class ReconcilerTest {
         lifecycle.failed(new JobFailed(
                 job.jobId(), null, new JobError("fal_unavailable", "submit failed", null), Instant.now()));
 
-        assertThat(status(jdbc, job.jobId())).isEqualTo("submitted");
+        assertThat(support.job(job.jobId())).isIn(JobStatus.SUBMITTED);
     }
 
     @Test
     void aJobWhoseLeaseAnotherRoundTookOverIsLeftToThatRound() {
         SubmitJob job = aDispatchedJob();
-        Instant ours = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+        support.clock().advance(Duration.ofMinutes(3));
+        DueJob ours = lease(job.jobId());
         // this round's lease ran out while it looked at earlier jobs; another round leased the job since
-        Instant theirs = ours.plus(Duration.ofHours(1));
-        jdbc.sql("update job set next_check_at = ? where id = ?")
-                .params(Timestamp.from(theirs), job.jobId())
-                .update();
+        support.clock().advance(properties.lease().plusMinutes(1));
+        DueJob theirs = lease(job.jobId());
 
-        check.check(leasedWithCancelRequest(job.jobId(), ours));
+        check.check(withCancelRequest(ours));
 
-        assertThat(status(jdbc, job.jobId())).isEqualTo("dispatched");
-        assertThat(nextCheckAt(job.jobId())).isEqualTo(theirs);
+        assertThat(support.job(job.jobId())).isIn(JobStatus.DISPATCHED);
+        assertThat(nextCheckAt(job.jobId())).isEqualTo(theirs.leasedUntil());
 
-        check.check(leasedWithCancelRequest(job.jobId(), theirs));
+        check.check(withCancelRequest(theirs));
 
-        assertThat(status(jdbc, job.jobId())).isEqualTo("canceled");
+        assertThat(support.job(job.jobId())).isIn(JobStatus.CANCELED);
     }
 
-    /** The job as a round leased it until {@code leasedUntil}, with a cancellation to carry out. */
-    private static DueJob leasedWithCancelRequest(UUID jobId, Instant leasedUntil) {
+    /** Leases the due jobs as a round does, at the clock's time; returns this job's lease. */
+    private DueJob lease(UUID jobId) {
+        Instant now = support.clock().instant();
+        return checks.leaseDue(now, now.plus(properties.lease()), 1000).stream()
+                .filter(d -> d.id().equals(jobId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The job as a round leased it, with a cancellation to carry out. */
+    private DueJob withCancelRequest(DueJob d) {
         return new DueJob(
-                jobId,
-                JobStatus.DISPATCHED,
-                null,
-                null,
-                null,
-                null,
-                Instant.now(),
-                1,
-                null,
-                ModelKind.IMAGE,
-                leasedUntil);
+                d.id(),
+                d.status(),
+                d.falRequestId(),
+                d.statusUrl(),
+                d.responseUrl(),
+                d.cancelUrl(),
+                support.clock().instant(),
+                d.dispatchAttempts(),
+                d.submittedAt(),
+                d.kind(),
+                d.leasedUntil());
     }
 
     private Instant nextCheckAt(UUID jobId) {
@@ -137,16 +155,8 @@ class ReconcilerTest {
 
     /** A job admitted and dispatched; no worker consumes in this test, so it waits for a submission. */
     private SubmitJob aDispatchedJob() {
-        UUID tenant = support.aTenant();
-        SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\"}");
-        support.submit(job);
+        SubmitJob job = support.aQueuedJob();
         await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, job.jobId())));
         return job;
-    }
-
-    private void checkNow(UUID jobId) {
-        jdbc.sql("update job set next_check_at = now() - interval '1 second' where id = ?")
-                .param(jobId)
-                .update();
     }
 }

@@ -7,9 +7,8 @@ import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -18,18 +17,14 @@ import tools.jackson.databind.JsonNode;
 @OrchestratorIntegrationTest
 class PlanAdminTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    OrchestratorTestSupport support;
 
     RestClient admin;
 
     @BeforeEach
     void setUp() {
-        admin = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + OrchestratorTestSupport.ADMIN_TOKEN)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-                .build();
+        admin = support.adminClient();
     }
 
     @Test

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 @OrchestratorIntegrationTest
 class TenantAdminTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    OrchestratorTestSupport support;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -32,15 +30,8 @@ class TenantAdminTest {
 
     @BeforeEach
     void setUp() {
-        admin = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + OrchestratorTestSupport.ADMIN_TOKEN)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-                .build();
-        anonymous = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-                .build();
+        admin = support.adminClient();
+        anonymous = support.client().build();
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -32,12 +35,12 @@ public class ConfirmedPublisher {
 
     /** Publishes a pre-serialised JSON payload, as the outbox relay stores it. */
     public void publishJson(String exchange, String routingKey, String typeId, byte[] json, String messageId) {
-        org.springframework.amqp.core.Message message = org.springframework.amqp.core.MessageBuilder.withBody(json)
+        Message message = MessageBuilder.withBody(json)
                 .setContentType("application/json")
                 .setContentEncoding("UTF-8")
                 .setMessageId(messageId)
                 .setHeader("__TypeId__", typeId)
-                .setDeliveryMode(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT)
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .build();
         CorrelationData correlation = new CorrelationData(messageId);
         rabbit.send(exchange, routingKey, message, correlation);

@@ -1,6 +1,7 @@
 package dev.darkroom.receiver.claims;
 
 import dev.darkroom.contracts.security.InternalHeaders;
+import dev.darkroom.falclient.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +37,7 @@ public class OrchestratorClient {
 
     OrchestratorClient(OrchestratorProperties properties, JsonMapper json) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpClients.noRedirects(properties.connectTimeout());
         // the orchestrator's API is snake_case; the service's own mapper stays as Boot configured it
         this.json = json.rebuild()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

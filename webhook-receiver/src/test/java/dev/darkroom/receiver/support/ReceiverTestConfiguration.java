@@ -1,6 +1,7 @@
 package dev.darkroom.receiver.support;
 
 import dev.darkroom.contracts.messaging.Messaging;
+import dev.darkroom.testsupport.MutableClock;
 import java.util.UUID;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Queue;
@@ -17,8 +18,8 @@ public class ReceiverTestConfiguration {
 
     @Bean
     @Primary
-    TestClock testClock() {
-        return new TestClock();
+    MutableClock testClock() {
+        return MutableClock.system();
     }
 
     /** Exclusive and auto-deleted; no arguments (Spring's AnonymousQueue sets one RabbitMQ 3.10 refuses). */

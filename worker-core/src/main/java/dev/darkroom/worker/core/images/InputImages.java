@@ -5,6 +5,7 @@ import dev.darkroom.contracts.catalog.ParamType;
 import dev.darkroom.contracts.catalog.ParameterSpec;
 import dev.darkroom.falclient.FalClient;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ public final class InputImages {
     private static URI parse(String field, String value) {
         try {
             return new URI(value.trim());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InputImageException(field, "The input image " + field + " is not a valid URL.");
         }
     }
