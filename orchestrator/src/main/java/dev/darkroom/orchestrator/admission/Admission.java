@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,7 @@ class Admission {
     private final InputValidator validator;
     private final CostEstimator estimator;
     private final Clock clock;
+    private final AdmissionProperties properties;
 
     Admission(
             TenantLimits limits,
@@ -58,7 +60,8 @@ class Admission {
             Catalog catalog,
             InputValidator validator,
             CostEstimator estimator,
-            Clock clock) {
+            Clock clock,
+            AdmissionProperties properties) {
         this.limits = limits;
         this.idempotency = idempotency;
         this.jobs = jobs;
@@ -69,6 +72,7 @@ class Admission {
         this.validator = validator;
         this.estimator = estimator;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @Transactional
@@ -98,7 +102,9 @@ class Admission {
             return SubmitJobReply.rejected(rejection("invalid_input", e.getMessage()), null);
         }
         Instant now = clock.instant();
-        LocalDate period = Ledger.periodOf(now);
+        Instant acceptedAt = acceptedAt(command, now);
+        // the month the gateway accepted the job in, even when admission runs after midnight of the month's end
+        LocalDate period = Ledger.periodOf(acceptedAt);
         CostEstimate estimate = estimator.estimate(model.get(), FalInputMapper.toFal(model.get(), input));
         Job job = Job.accepted(
                 new NewJob(
@@ -114,8 +120,9 @@ class Admission {
                         estimate.amountUsd(),
                         period,
                         command.idempotencyKey()),
-                acceptedAt(command, now));
-        Decision decision = decide(command, quota, estimate.amountUsd(), period, now);
+                acceptedAt);
+        Instant rateAt = rateTime(acceptedAt, now);
+        Decision decision = decide(command, quota, estimate.amountUsd(), period, rateAt);
         if (decision.rejection() != null) {
             job.reject(decision.rejection().code(), decision.rejection().detail(), now);
             jobs.saveAndFlush(job);
@@ -123,6 +130,7 @@ class Admission {
         }
         job.queue(now);
         jobs.saveAndFlush(job);
+        limits.countAdmitted(command.tenantId(), job.id(), rateAt);
         ledger.reserve(command.tenantId(), job.id(), period, estimate.amountUsd());
         BigDecimal before = decision.balance().committedUsd();
         alerts.check(
@@ -146,6 +154,12 @@ class Admission {
         return command.requestedAt() != null && command.requestedAt().isBefore(now) ? command.requestedAt() : now;
     }
 
+    /** The time rate limits judge a request at: its acceptance time, believed as far back as the sanity window. */
+    private Instant rateTime(Instant acceptedAt, Instant now) {
+        Instant earliest = now.minus(properties.requestTimeMaxAge());
+        return (acceptedAt.isBefore(earliest) ? earliest : acceptedAt).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /**
      * The checks, cheapest first, each under the tenant lock.
      *
@@ -155,18 +169,18 @@ class Admission {
     private record Decision(Rejection rejection, Balance balance) {}
 
     private Decision decide(
-            SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
+            SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant rateAt) {
         if (!quota.active()) {
             return new Decision(rejection("tenant_suspended", "this tenant is suspended"), null);
         }
-        TenantLimits.Usage usage = limits.countRequest(command.tenantId(), now);
+        TenantLimits.Usage usage = limits.usage(command.tenantId(), rateAt, quota.requestsPerMinute());
         RateWindow rate = usage.rate();
         if (rate.exceeds(quota.requestsPerMinute())) {
             return new Decision(
                     rejection(
                             "rate_limited",
                             "more than " + quota.requestsPerMinute() + " requests per minute",
-                            rate.retryAfterSeconds(quota.requestsPerMinute()),
+                            rate.retryAfterSeconds(),
                             Map.of("requests_per_minute", quota.requestsPerMinute())),
                     null);
         }

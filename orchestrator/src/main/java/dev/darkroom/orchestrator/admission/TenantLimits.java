@@ -2,6 +2,7 @@ package dev.darkroom.orchestrator.admission;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,7 +27,9 @@ public class TenantLimits {
     }
 
     /**
-     * A tenant's effective quota, read under a row lock held to the end of the transaction.
+     * A tenant's effective quota, read under a row lock held to the end of the transaction. {@code no key update}:
+     * it serialises the tenant's admissions without blocking the tenant's ledger and dispatch rows, whose foreign
+     * keys take a key-share lock on the same row.
      *
      * @param active whether the tenant may submit jobs
      * @param budgetUsd monthly budget
@@ -53,7 +56,7 @@ public class TenantLimits {
                                coalesce(t.allowed_models, p.allowed_models)
                           from tenant t join plan p on p.id = t.plan_id
                          where t.id = ?
-                           for update of t
+                           for no key update of t
                         """)
                 .param(tenantId)
                 .query((rs, n) -> new Locked(
@@ -69,53 +72,58 @@ public class TenantLimits {
     /**
      * What admission weighs a request against, read in one round trip under the tenant lock.
      *
-     * @param rate the sliding requests-per-minute window, this request counted
+     * @param rate the tenant's admitted requests in the minute before this one
      * @param openJobs the tenant's unfinished jobs
      */
     record Usage(RateWindow rate, int openJobs) {}
 
-    /**
-     * Counts this request in its minute and reads the sliding-window estimate of the last 60 s (this minute's count
-     * plus the previous minute's, weighted by how much of it the window still covers) and the open jobs.
-     */
-    Usage countRequest(UUID tenantId, Instant now) {
-        Instant minute = minuteOf(now);
-        return jdbc.sql("""
-                        with counted as (
-                            insert into rate_window (tenant_id, window_start, requests) values (:tenant, :minute, 1)
-                            on conflict (tenant_id, window_start) do update set requests = rate_window.requests + 1
-                            returning requests)
-                        select (select requests from counted),
-                               coalesce((select requests from rate_window
-                                          where tenant_id = :tenant and window_start = :previous), 0),
-                               (select count(*) from job
-                                 where tenant_id = :tenant
-                                   and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running'))
+    /** The rate window at the request's time {@code at} (not counting this request) and the open jobs. */
+    Usage usage(UUID tenantId, Instant at, int limit) {
+        return jdbc.sql(WINDOW + """
+                        , (select count(*) from job
+                            where tenant_id = :tenant
+                              and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running'))
                         """)
                 .param("tenant", tenantId)
-                .param("minute", Timestamp.from(minute))
-                .param("previous", Timestamp.from(minute.minusSeconds(60)))
-                .query((rs, n) -> new Usage(new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)), rs.getInt(3)))
+                .param("at", Timestamp.from(at))
+                .param("from", Timestamp.from(at.minus(RateWindow.LENGTH)))
+                .param("nth", Math.max(0, limit - 1))
+                .query((rs, n) -> new Usage(window(at, rs), rs.getInt(3)))
                 .single();
     }
 
-    /** The sliding requests-per-minute window at {@code now}, without counting a request. */
-    public RateWindow window(UUID tenantId, Instant now) {
-        Instant minute = minuteOf(now);
-        return jdbc.sql("""
-                        select coalesce(max(requests) filter (where window_start = :minute), 0),
-                               coalesce(max(requests) filter (where window_start = :previous), 0)
-                          from rate_window where tenant_id = :tenant and window_start in (:minute, :previous)
-                        """)
+    /** Counts an admitted request at its time; a redelivered command counts once (the job id is the key). */
+    void countAdmitted(UUID tenantId, UUID jobId, Instant at) {
+        jdbc.sql("""
+                        insert into rate_admission (job_id, tenant_id, admitted_at) values (?, ?, ?)
+                        on conflict do nothing
+                        """).params(jobId, tenantId, Timestamp.from(at)).update();
+    }
+
+    /** The rate window at {@code now}, for the tenant's quota view. */
+    public RateWindow window(UUID tenantId, Instant now, int limit) {
+        return jdbc.sql(WINDOW)
                 .param("tenant", tenantId)
-                .param("minute", Timestamp.from(minute))
-                .param("previous", Timestamp.from(minute.minusSeconds(60)))
-                .query((rs, n) -> new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)))
+                .param("at", Timestamp.from(now))
+                .param("from", Timestamp.from(now.minus(RateWindow.LENGTH)))
+                .param("nth", Math.max(0, limit - 1))
+                .query((rs, n) -> window(now, rs))
                 .single();
     }
 
-    private static Instant minuteOf(Instant now) {
-        return Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
+    // the admissions in (at - 60 s, at] and the limit-th most recent of them, both from the (tenant, time) index
+    private static final String WINDOW = """
+            select (select count(*) from rate_admission
+                     where tenant_id = :tenant and admitted_at > :from and admitted_at <= :at),
+                   (select admitted_at from rate_admission
+                     where tenant_id = :tenant and admitted_at > :from and admitted_at <= :at
+                     order by admitted_at desc offset :nth limit 1)
+            """;
+
+    private static RateWindow window(Instant at, ResultSet rs) throws SQLException {
+        Timestamp nth = rs.getTimestamp(2);
+        return new RateWindow(
+                at, rs.getInt(1), nth == null ? null : nth.toInstant().plus(RateWindow.LENGTH));
     }
 
     private static List<Integer> integers(Array array) throws SQLException {

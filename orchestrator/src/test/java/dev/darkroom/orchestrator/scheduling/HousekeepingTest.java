@@ -29,15 +29,16 @@ class HousekeepingTest {
     Housekeeping housekeeping;
 
     @Test
-    void idempotencyKeysOlderThanADayAndSpentRateWindowsAreDeletedAndRecentOnesKept() {
+    void idempotencyKeysOlderThanADayAndAdmissionsNoRateLimitReachesAreDeletedAndRecentOnesKept() {
         OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
         UUID tenant = support.aTenant();
         support.submit(withIdempotencyKey(aFluxJob(tenant, "{\"prompt\":\"old\"}"), "old-key", "h1"));
         support.submit(withIdempotencyKey(aFluxJob(tenant, "{\"prompt\":\"new\"}"), "new-key", "h2"));
         jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where key = 'old-key'")
                 .update();
-        jdbc.sql("insert into rate_window (tenant_id, window_start, requests) values (?, now() - interval '1 hour', 9)")
-                .param(tenant)
+        jdbc.sql(
+                        "insert into rate_admission (job_id, tenant_id, admitted_at) values (?, ?, now() - interval '7 hours')")
+                .params(UUID.randomUUID(), tenant)
                 .update();
 
         housekeeping.runRound();
@@ -48,7 +49,7 @@ class HousekeepingTest {
                         .list())
                 .containsExactly("new-key");
         assertThat(jdbc.sql(
-                                "select count(*) from rate_window where tenant_id = ? and window_start < now() - interval '30 minutes'")
+                                "select count(*) from rate_admission where tenant_id = ? and admitted_at < now() - interval '6 hours'")
                         .param(tenant)
                         .query(Integer.class)
                         .single())
