@@ -48,6 +48,7 @@ public class Redispatch {
     }
 
     static DispatchJob message(Job job, Instant now) {
-        return new DispatchJob(job.id(), job.tenantId(), job.model(), JSON.readTree(job.inputJson()), now);
+        return new DispatchJob(
+                job.id(), job.tenantId(), job.model(), JSON.readTree(job.inputJson()), now, job.dispatchAttempts());
     }
 }

@@ -13,6 +13,7 @@ import dev.darkroom.falclient.queue.FalResult;
 import dev.darkroom.falclient.queue.FalStatus;
 import dev.darkroom.orchestrator.dispatch.DispatchProperties;
 import dev.darkroom.orchestrator.dispatch.Redispatch;
+import dev.darkroom.orchestrator.dispatch.SubmitLeases;
 import dev.darkroom.orchestrator.dispatch.WorkQueues;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
@@ -31,6 +32,7 @@ class JobCheck {
     private final FalClient fal;
     private final JobLifecycle lifecycle;
     private final Redispatch redispatch;
+    private final SubmitLeases leases;
     private final WorkQueues workQueues;
     private final ConfirmedPublisher publisher;
     private final ReconcilerQueries queries;
@@ -42,6 +44,7 @@ class JobCheck {
             FalClient fal,
             JobLifecycle lifecycle,
             Redispatch redispatch,
+            SubmitLeases leases,
             WorkQueues workQueues,
             ConfirmedPublisher publisher,
             ReconcilerQueries queries,
@@ -51,6 +54,7 @@ class JobCheck {
         this.fal = fal;
         this.lifecycle = lifecycle;
         this.redispatch = redispatch;
+        this.leases = leases;
         this.workQueues = workQueues;
         this.publisher = publisher;
         this.queries = queries;
@@ -113,8 +117,17 @@ class JobCheck {
 
     /** No worker has reported the job submitted: send it again, or give up after the configured attempts. */
     private void checkDispatched(DueJob job) {
+        Instant now = clock.instant();
+        SubmitLeases.Lease lease = leases.lease(job.id());
         if (job.cancelRequestedAt() != null) {
             lifecycle.canceled(job.id());
+        } else if (lease.held(job.dispatchAttempts(), now)) {
+            // a worker is submitting this attempt; its report is due before the lease ends
+            queries.checkAgainAt(job.id(), lease.until());
+        } else if (lease.granted(job.dispatchAttempts()) && workQueues.submissionsBacklogged()) {
+            // the report may be in the backlog: dispatching again now would submit the job to fal twice
+            log.info("job {} waits for the JobSubmitted backlog before it may be dispatched again", job.id());
+            queries.checkAgainAt(job.id(), now.plus(properties.pollInterval()));
         } else if (!workQueues.hasConsumers(job.kind())) {
             log.info("job {} waits for a {} worker; none is consuming", job.id(), job.kind());
             queries.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));
