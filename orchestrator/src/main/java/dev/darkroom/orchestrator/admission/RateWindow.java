@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param freesAt when the window has room again: 60 s after the limit-th most recent admission, or null when the
  *     window is not full
  */
-public record RateWindow(Instant at, int admitted, Instant freesAt) {
+record RateWindow(Instant at, int admitted, Instant freesAt) {
 
     /** How far back admissions count. */
     static final Duration LENGTH = Duration.ofMinutes(1);
@@ -24,7 +24,7 @@ public record RateWindow(Instant at, int admitted, Instant freesAt) {
     }
 
     /** Requests that still fit under {@code limit}, for the tenant's quota view. */
-    public long remaining(int limit) {
+    long remaining(int limit) {
         return Math.max(0, limit - admitted);
     }
 

@@ -1,5 +1,8 @@
 package dev.darkroom.orchestrator.admission;
 
+import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.orchestrator.scheduling.Purge;
+import dev.darkroom.orchestrator.tenants.TenantStatus;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,16 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs; and a
- * read-only look at the rate window for the tenant's quota view.
+ * The SQL admission runs: the tenant lock with its effective quota, the admitted-request log, the count of open
+ * jobs; a read-only look at the log for the tenant's quota view; and its purge. The only code that writes {@code
+ * rate_admission}.
  */
 @Component
-public class TenantLimits {
+class TenantLimits implements Purge {
 
     private final JdbcClient jdbc;
+    private final AdmissionProperties properties;
 
-    TenantLimits(JdbcClient jdbc) {
+    TenantLimits(JdbcClient jdbc, AdmissionProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     /**
@@ -48,7 +54,7 @@ public class TenantLimits {
 
     Optional<Locked> lock(UUID tenantId) {
         return jdbc.sql("""
-                        select t.status = 'active',
+                        select t.status = ?,
                                coalesce(t.monthly_budget_usd, p.monthly_budget_usd),
                                coalesce(t.alert_thresholds_pct, p.alert_thresholds_pct),
                                coalesce(t.max_queued_jobs, p.max_queued_jobs),
@@ -58,7 +64,7 @@ public class TenantLimits {
                          where t.id = ?
                            for no key update of t
                         """)
-                .param(tenantId)
+                .params(TenantStatus.ACTIVE.apiName(), tenantId)
                 .query((rs, n) -> new Locked(
                         rs.getBoolean(1),
                         rs.getBigDecimal(2),
@@ -80,11 +86,10 @@ public class TenantLimits {
     /** The rate window at the request's time {@code at} (not counting this request) and the open jobs. */
     Usage usage(UUID tenantId, Instant at, int limit) {
         return jdbc.sql(WINDOW + """
-                        , (select count(*) from job
-                            where tenant_id = :tenant
-                              and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running'))
+                        , (select count(*) from job where tenant_id = :tenant and status = any(:unfinished))
                         """)
                 .param("tenant", tenantId)
+                .param("unfinished", JobStatus.apiNames(JobStatus.UNFINISHED))
                 .param("at", Timestamp.from(at))
                 .param("from", Timestamp.from(at.minus(RateWindow.LENGTH)))
                 .param("nth", Math.max(0, limit - 1))
@@ -101,7 +106,7 @@ public class TenantLimits {
     }
 
     /** The rate window at {@code now}, for the tenant's quota view. */
-    public RateWindow window(UUID tenantId, Instant now, int limit) {
+    RateWindow window(UUID tenantId, Instant now, int limit) {
         return jdbc.sql(WINDOW)
                 .param("tenant", tenantId)
                 .param("at", Timestamp.from(now))
@@ -124,6 +129,19 @@ public class TenantLimits {
         Timestamp nth = rs.getTimestamp(2);
         return new RateWindow(
                 at, rs.getInt(1), nth == null ? null : nth.toInstant().plus(RateWindow.LENGTH));
+    }
+
+    @Override
+    public String rows() {
+        return "admitted requests";
+    }
+
+    @Override
+    public int purge(Instant now) {
+        // a minute more than the oldest request time the rate limit still judges reaches back
+        return jdbc.sql("delete from rate_admission where admitted_at < ?")
+                .param(Timestamp.from(now.minus(properties.requestTimeMaxAge()).minus(RateWindow.LENGTH)))
+                .update();
     }
 
     private static List<Integer> integers(Array array) throws SQLException {

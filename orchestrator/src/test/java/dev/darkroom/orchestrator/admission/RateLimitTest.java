@@ -3,6 +3,7 @@ package dev.darkroom.orchestrator.admission;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.aFluxJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
@@ -66,7 +67,7 @@ class RateLimitTest {
 
         SubmitJobReply fourth = submitAt(tenant, Duration.ofSeconds(10));
 
-        assertThat(fourth.rejection().code()).isEqualTo("rate_limited");
+        assertThat(fourth.rejection().code()).isEqualTo(RejectionCode.RATE_LIMITED);
         long retryAfter = fourth.rejection().retryAfterSeconds();
         assertThat(retryAfter).isEqualTo(50);
         assertThat(submitAt(tenant, Duration.ofSeconds(10 + retryAfter - 1)).rejection())

@@ -16,6 +16,7 @@ import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.orchestrator.dispatch.Redispatch;
+import dev.darkroom.orchestrator.jobs.DueJob;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -41,7 +41,7 @@ class HousekeepingTest {
                 .params(UUID.randomUUID(), tenant)
                 .update();
 
-        housekeeping.runRound();
+        housekeeping.purgeRound();
 
         assertThat(jdbc.sql("select key from idempotency_key where tenant_id = ?")
                         .param(tenant)

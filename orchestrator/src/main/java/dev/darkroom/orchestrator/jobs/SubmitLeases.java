@@ -1,4 +1,4 @@
-package dev.darkroom.orchestrator.dispatch;
+package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.messages.SubmitLeaseReply;
 import dev.darkroom.contracts.messages.TakeSubmitLease;
@@ -31,12 +31,12 @@ public class SubmitLeases {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final DispatchProperties properties;
+    private final SubmitLeaseProperties properties;
     private final Counter first;
     private final Counter repeat;
     private final Counter refused;
 
-    SubmitLeases(JdbcClient jdbc, Clock clock, DispatchProperties properties, MeterRegistry meters) {
+    SubmitLeases(JdbcClient jdbc, Clock clock, SubmitLeaseProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -45,7 +45,7 @@ public class SubmitLeases {
         this.refused = counter(meters, "refused");
     }
 
-    @RabbitListener(queues = Messaging.SUBMIT_LEASE_QUEUE, concurrency = "${darkroom.dispatch.lease-consumers:1-4}")
+    @RabbitListener(queues = Messaging.SUBMIT_LEASE_QUEUE, concurrency = "${darkroom.jobs.submit-lease-consumers:1-4}")
     SubmitLeaseReply take(TakeSubmitLease request) {
         Instant now = clock.instant();
         Optional<Integer> submissions = jdbc.sql("""
