@@ -81,7 +81,7 @@ class JobController {
                     409,
                     "job_finished",
                     "job " + id + " already " + job.status().apiName(),
-                    Map.of("status", job.status().apiName()));
+                    Map.of("job_status", job.status().apiName()));
         }
         if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.ACCEPTED) {
             lifecycle.canceled(id);
