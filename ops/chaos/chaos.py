@@ -59,6 +59,25 @@ def call(method, url, body=None, headers=None, timeout=30):
         return 0, None
 
 
+def fal_submissions(records, job_ids):
+    """fal submissions per job from fal-sim's request records, for the run's jobs that reached fal: each record's
+    webhook URL ends in /fal/webhooks/<job id>?token=... . Submits refused by injected faults (429, ingress 5xx)
+    enqueue nothing, so they leave no record. Returns (submissions per job, jobs submitted more than once)."""
+    wanted = set(job_ids)
+    per_job = {}
+    for record in records:
+        url = record.get("webhook_url") or ""
+        marker = url.find("/fal/webhooks/")
+        if marker < 0:
+            continue
+        job_id = url[marker + len("/fal/webhooks/"):].split("?", 1)[0]
+        if job_id in wanted:
+            per_job[job_id] = per_job.get(job_id, 0) + 1
+    if not per_job:
+        return 0.0, 0
+    return sum(per_job.values()) / len(per_job), sum(1 for n in per_job.values() if n > 1)
+
+
 class Chaos:
     def __init__(self, args):
         self.args = args
@@ -193,12 +212,15 @@ class Chaos:
                 lost += 1
         lost += self.args.jobs - len(self.job_ids)
         jobs = audit["jobs"] if audit else {"total": 0, "terminal": 0, "by_status": {}}
+        status, records = call("GET", f"{self.fal_sim}/_sim/requests", timeout=60)
+        per_job, submitted_twice = fal_submissions(records if status == 200 else [], self.job_ids.values())
         duplicated = (audit["stored_objects"] - audit["output_rows"]) if audit else -1
         summary = (f"jobs={self.args.jobs} terminal={jobs['terminal']} lost={lost} "
                    f"double_charged={audit['double_charged_jobs'] if audit else -1} "
                    f"ledger_balanced={str(bool(audit and audit['ledger_balanced'])).lower()} "
                    f"outputs_stored_twice={duplicated} "
                    f"unexpected_output_sets={audit['jobs_with_unexpected_outputs'] if audit else -1} "
+                   f"fal_submissions_per_job={per_job:.2f} jobs_submitted_twice={submitted_twice} "
                    f"submit_s={submit_s:.1f} drain_s={drain_s:.1f} total_s={time.monotonic() - started:.1f} "
                    f"client_retries={self.retries} " + " ".join(self.events))
         print(summary, flush=True)

@@ -119,6 +119,7 @@ class ChaosEndToEndTest {
             assertThat(finished).as("the chaos run ends within its time limit").isTrue();
             assertThat(output).contains("jobs=500 terminal=500 lost=0 double_charged=0 ledger_balanced=true");
             assertThat(output).contains("outputs_stored_twice=0");
+            assertThat(output).contains("fal_submissions_per_job=1.00");
             assertThat(run.exitValue()).as(output).isZero();
         } finally {
             platform.destroy();

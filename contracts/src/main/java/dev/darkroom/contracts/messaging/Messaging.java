@@ -13,6 +13,9 @@ public final class Messaging {
     public static final String DEAD_LETTER_EXCHANGE = "darkroom.dlx";
 
     public static final String SUBMIT_JOB = "job.submit";
+    /** A worker asks for the right to submit one dispatch of a job to fal (request-reply). */
+    public static final String TAKE_SUBMIT_LEASE = "job.submit-lease";
+
     public static final String WORK_IMAGE = "work.image";
     public static final String WORK_VIDEO = "work.video";
     public static final String JOB_SUBMITTED = "job.submitted";
@@ -23,6 +26,8 @@ public final class Messaging {
 
     /** Orchestrator: admission of {@link #SUBMIT_JOB} commands. */
     public static final String SUBMIT_JOB_QUEUE = "orchestrator.submit-job";
+    /** Orchestrator: {@link #TAKE_SUBMIT_LEASE} requests. */
+    public static final String SUBMIT_LEASE_QUEUE = "orchestrator.submit-lease";
     /** worker-image: image jobs to submit to fal. */
     public static final String WORK_IMAGE_QUEUE = "worker.work-image";
     /** worker-video: video jobs to submit to fal. */

@@ -14,6 +14,7 @@ public final class Topology {
     /** Every queue and its binding. Each also gets a dead-letter queue. */
     public static final List<Route> ROUTES = List.of(
             new Route(SUBMIT_JOB_QUEUE, COMMANDS_EXCHANGE, SUBMIT_JOB),
+            new Route(SUBMIT_LEASE_QUEUE, COMMANDS_EXCHANGE, TAKE_SUBMIT_LEASE),
             new Route(WORK_IMAGE_QUEUE, WORK_EXCHANGE, WORK_IMAGE),
             new Route(WORK_VIDEO_QUEUE, WORK_EXCHANGE, WORK_VIDEO),
             new Route(JOB_SUBMITTED_QUEUE, EVENTS_EXCHANGE, JOB_SUBMITTED),

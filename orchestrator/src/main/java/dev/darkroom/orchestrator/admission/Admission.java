@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ class Admission {
     private final InputValidator validator;
     private final CostEstimator estimator;
     private final Clock clock;
+    private final AdmissionProperties properties;
 
     Admission(
             TenantLimits limits,
@@ -62,7 +64,8 @@ class Admission {
             Catalog catalog,
             InputValidator validator,
             CostEstimator estimator,
-            Clock clock) {
+            Clock clock,
+            AdmissionProperties properties) {
         this.limits = limits;
         this.idempotency = idempotency;
         this.jobs = jobs;
@@ -73,6 +76,7 @@ class Admission {
         this.validator = validator;
         this.estimator = estimator;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @Transactional
@@ -103,7 +107,9 @@ class Admission {
             return SubmitJobReply.rejected(Rejection.of(RejectionCode.INVALID_INPUT, e.getMessage()), null);
         }
         Instant now = clock.instant();
-        LocalDate period = Ledger.periodOf(now);
+        Instant acceptedAt = acceptedAt(command, now);
+        // the month the gateway accepted the job in, even when admission runs after midnight of the month's end
+        LocalDate period = Ledger.periodOf(acceptedAt);
         CostEstimate estimate = estimator.estimate(model.get(), FalInputMapper.toFal(model.get(), input));
         Job job = Job.accepted(
                 new NewJob(
@@ -119,8 +125,9 @@ class Admission {
                         estimate.amountUsd(),
                         period,
                         command.idempotencyKey()),
-                acceptedAt(command, now));
-        Decision decision = decide(command, quota, estimate.amountUsd(), period, now);
+                acceptedAt);
+        Instant rateAt = rateTime(acceptedAt, now);
+        Decision decision = decide(command, quota, estimate.amountUsd(), period, rateAt);
         if (decision.rejection() != null) {
             job.reject(decision.rejection().code(), decision.rejection().detail(), now);
             jobs.saveAndFlush(job);
@@ -128,6 +135,7 @@ class Admission {
         }
         job.queue(now);
         jobs.saveAndFlush(job);
+        limits.countAdmitted(command.tenantId(), job.id(), rateAt);
         ledger.reserve(command.tenantId(), job.id(), period, estimate.amountUsd());
         BigDecimal before = decision.balance().committedUsd();
         alerts.check(
@@ -151,6 +159,12 @@ class Admission {
         return command.requestedAt() != null && command.requestedAt().isBefore(now) ? command.requestedAt() : now;
     }
 
+    /** The time rate limits judge a request at: its acceptance time, believed as far back as the sanity window. */
+    private Instant rateTime(Instant acceptedAt, Instant now) {
+        Instant earliest = now.minus(properties.requestTimeMaxAge());
+        return (acceptedAt.isBefore(earliest) ? earliest : acceptedAt).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /**
      * The checks, cheapest first, each under the tenant lock.
      *
@@ -160,18 +174,18 @@ class Admission {
     private record Decision(Rejection rejection, Balance balance) {}
 
     private Decision decide(
-            SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
+            SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant rateAt) {
         if (!quota.active()) {
             return new Decision(Rejection.of(RejectionCode.TENANT_SUSPENDED, "this tenant is suspended"), null);
         }
-        TenantLimits.Usage usage = limits.countRequest(command.tenantId(), now);
+        TenantLimits.Usage usage = limits.usage(command.tenantId(), rateAt, quota.requestsPerMinute());
         RateWindow rate = usage.rate();
         if (rate.exceeds(quota.requestsPerMinute())) {
             return new Decision(
                     new Rejection(
                             RejectionCode.RATE_LIMITED,
                             "more than " + quota.requestsPerMinute() + " requests per minute",
-                            rate.retryAfterSeconds(quota.requestsPerMinute()),
+                            rate.retryAfterSeconds(),
                             Map.of("requests_per_minute", quota.requestsPerMinute())),
                     null);
         }

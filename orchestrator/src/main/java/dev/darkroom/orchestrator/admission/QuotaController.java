@@ -100,7 +100,7 @@ class QuotaController {
                 q.maxConcurrentJobs(),
                 q.maxQueuedJobs(),
                 q.requestsPerMinute(),
-                limits.window(scope.tenantId(), now).remaining(q.requestsPerMinute()),
+                limits.window(scope.tenantId(), now, q.requestsPerMinute()).remaining(q.requestsPerMinute()),
                 q.allowedModels(),
                 q.alertThresholdsPct(),
                 q.outputRetentionDays());

@@ -4,41 +4,39 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The requests-per-minute counters around a request. Hand-written rather than a rate-limit library: it must run
- * inside the admission transaction, under the tenant lock, so the limit holds across replicas without another
- * store or round trip (Bucket4j's JDBC backend runs its own transactions).
+ * A tenant's admitted requests in the minute before a request: a sliding log, so a limit of N per minute admits N
+ * in every 60 s and refusals never count. Hand-written rather than a rate-limit library: it must run inside the
+ * admission transaction, under the tenant lock, so the limit holds across replicas without another store or round
+ * trip (Bucket4j's JDBC backend runs its own transactions).
  *
- * @param minute start of the current minute
- * @param now the request's time
- * @param current requests counted in the current minute, this one included
- * @param previous requests in the minute before
+ * @param at the request's time
+ * @param admitted requests admitted in {@code (at - 60 s, at]}
+ * @param freesAt when the window has room again: 60 s after the limit-th most recent admission, or null when the
+ *     window is not full
  */
-record RateWindow(Instant minute, Instant now, int current, int previous) {
+record RateWindow(Instant at, int admitted, Instant freesAt) {
 
-    /** Sliding-window estimate of requests in the last 60 seconds. */
-    double estimate() {
-        double elapsed = Duration.between(minute, now).toMillis() / 60_000.0;
-        return current + previous * (1 - elapsed);
-    }
+    /** How far back admissions count. */
+    static final Duration LENGTH = Duration.ofMinutes(1);
 
     boolean exceeds(int limit) {
-        return estimate() > limit;
+        return admitted >= limit;
     }
 
-    /** Whole requests that still fit under {@code limit}, for the tenant's quota view. */
+    /** Requests that still fit under {@code limit}, for the tenant's quota view. */
     long remaining(int limit) {
-        return Math.max(0, limit - (long) Math.ceil(estimate()));
+        return Math.max(0, limit - admitted);
     }
 
-    /** Whole seconds until a request would fit again. */
-    long retryAfterSeconds(int limit) {
-        double elapsedSeconds = Duration.between(minute, now).toMillis() / 1000.0;
-        if (current >= limit || previous == 0) {
-            return Math.max(1, (long) Math.ceil(60 - elapsedSeconds));
+    /**
+     * Whole seconds from the request's time until a retry is admitted (rounded up, so a retry that waits this long is
+     * admitted unless other requests take the room first).
+     */
+    long retryAfterSeconds() {
+        if (freesAt == null) {
+            return 1;
         }
-        // previous * (1 - (elapsed + t) / 60) + current <= limit  =>  t >= 60 * (1 - (limit - current) / previous) -
-        // elapsed
-        double wait = 60 * (1 - (double) (limit - current) / previous) - elapsedSeconds;
-        return Math.max(1, (long) Math.ceil(wait));
+        long millis = Duration.between(at, freesAt).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 }

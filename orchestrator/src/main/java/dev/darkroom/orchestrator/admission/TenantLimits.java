@@ -5,6 +5,7 @@ import dev.darkroom.orchestrator.scheduling.Purge;
 import dev.darkroom.orchestrator.tenants.TenantStatus;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs; a
- * read-only look at the rate window for the tenant's quota view; and the purge of spent rate windows. The only code
- * that writes {@code rate_window}.
+ * The SQL admission runs: the tenant lock with its effective quota, the admitted-request log, the count of open
+ * jobs; a read-only look at the log for the tenant's quota view; and its purge. The only code that writes {@code
+ * rate_admission}.
  */
 @Component
 class TenantLimits implements Purge {
@@ -32,7 +33,9 @@ class TenantLimits implements Purge {
     }
 
     /**
-     * A tenant's effective quota, read under a row lock held to the end of the transaction.
+     * A tenant's effective quota, read under a row lock held to the end of the transaction. {@code no key update}:
+     * it serialises the tenant's admissions without blocking the tenant's ledger and dispatch rows, whose foreign
+     * keys take a key-share lock on the same row.
      *
      * @param active whether the tenant may submit jobs
      * @param budgetUsd monthly budget
@@ -59,7 +62,7 @@ class TenantLimits implements Purge {
                                coalesce(t.allowed_models, p.allowed_models)
                           from tenant t join plan p on p.id = t.plan_id
                          where t.id = ?
-                           for update of t
+                           for no key update of t
                         """)
                 .params(TenantStatus.ACTIVE.apiName(), tenantId)
                 .query((rs, n) -> new Locked(
@@ -75,64 +78,70 @@ class TenantLimits implements Purge {
     /**
      * What admission weighs a request against, read in one round trip under the tenant lock.
      *
-     * @param rate the sliding requests-per-minute window, this request counted
+     * @param rate the tenant's admitted requests in the minute before this one
      * @param openJobs the tenant's unfinished jobs
      */
     record Usage(RateWindow rate, int openJobs) {}
 
-    /**
-     * Counts this request in its minute and reads the sliding-window estimate of the last 60 s (this minute's count
-     * plus the previous minute's, weighted by how much of it the window still covers) and the open jobs.
-     */
-    Usage countRequest(UUID tenantId, Instant now) {
-        Instant minute = minuteOf(now);
-        return jdbc.sql("""
-                        with counted as (
-                            insert into rate_window (tenant_id, window_start, requests) values (:tenant, :minute, 1)
-                            on conflict (tenant_id, window_start) do update set requests = rate_window.requests + 1
-                            returning requests)
-                        select (select requests from counted),
-                               coalesce((select requests from rate_window
-                                          where tenant_id = :tenant and window_start = :previous), 0),
-                               (select count(*) from job where tenant_id = :tenant and status = any(:unfinished))
+    /** The rate window at the request's time {@code at} (not counting this request) and the open jobs. */
+    Usage usage(UUID tenantId, Instant at, int limit) {
+        return jdbc.sql(WINDOW + """
+                        , (select count(*) from job where tenant_id = :tenant and status = any(:unfinished))
                         """)
                 .param("tenant", tenantId)
                 .param("unfinished", JobStatus.apiNames(JobStatus.UNFINISHED))
-                .param("minute", Timestamp.from(minute))
-                .param("previous", Timestamp.from(minute.minusSeconds(60)))
-                .query((rs, n) -> new Usage(new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)), rs.getInt(3)))
+                .param("at", Timestamp.from(at))
+                .param("from", Timestamp.from(at.minus(RateWindow.LENGTH)))
+                .param("nth", Math.max(0, limit - 1))
+                .query((rs, n) -> new Usage(window(at, rs), rs.getInt(3)))
                 .single();
     }
 
-    /** The sliding requests-per-minute window at {@code now}, without counting a request. */
-    RateWindow window(UUID tenantId, Instant now) {
-        Instant minute = minuteOf(now);
-        return jdbc.sql("""
-                        select coalesce(max(requests) filter (where window_start = :minute), 0),
-                               coalesce(max(requests) filter (where window_start = :previous), 0)
-                          from rate_window where tenant_id = :tenant and window_start in (:minute, :previous)
-                        """)
+    /** Counts an admitted request at its time; a redelivered command counts once (the job id is the key). */
+    void countAdmitted(UUID tenantId, UUID jobId, Instant at) {
+        jdbc.sql("""
+                        insert into rate_admission (job_id, tenant_id, admitted_at) values (?, ?, ?)
+                        on conflict do nothing
+                        """).params(jobId, tenantId, Timestamp.from(at)).update();
+    }
+
+    /** The rate window at {@code now}, for the tenant's quota view. */
+    RateWindow window(UUID tenantId, Instant now, int limit) {
+        return jdbc.sql(WINDOW)
                 .param("tenant", tenantId)
-                .param("minute", Timestamp.from(minute))
-                .param("previous", Timestamp.from(minute.minusSeconds(60)))
-                .query((rs, n) -> new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)))
+                .param("at", Timestamp.from(now))
+                .param("from", Timestamp.from(now.minus(RateWindow.LENGTH)))
+                .param("nth", Math.max(0, limit - 1))
+                .query((rs, n) -> window(now, rs))
                 .single();
+    }
+
+    // the admissions in (at - 60 s, at] and the limit-th most recent of them, both from the (tenant, time) index
+    private static final String WINDOW = """
+            select (select count(*) from rate_admission
+                     where tenant_id = :tenant and admitted_at > :from and admitted_at <= :at),
+                   (select admitted_at from rate_admission
+                     where tenant_id = :tenant and admitted_at > :from and admitted_at <= :at
+                     order by admitted_at desc offset :nth limit 1)
+            """;
+
+    private static RateWindow window(Instant at, ResultSet rs) throws SQLException {
+        Timestamp nth = rs.getTimestamp(2);
+        return new RateWindow(
+                at, rs.getInt(1), nth == null ? null : nth.toInstant().plus(RateWindow.LENGTH));
     }
 
     @Override
     public String rows() {
-        return "rate windows";
+        return "admitted requests";
     }
 
     @Override
     public int purge(Instant now) {
-        return jdbc.sql("delete from rate_window where window_start < ?")
-                .param(Timestamp.from(now.minus(properties.rateWindowKeep())))
+        // a minute more than the oldest request time the rate limit still judges reaches back
+        return jdbc.sql("delete from rate_admission where admitted_at < ?")
+                .param(Timestamp.from(now.minus(properties.requestTimeMaxAge()).minus(RateWindow.LENGTH)))
                 .update();
-    }
-
-    private static Instant minuteOf(Instant now) {
-        return Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60);
     }
 
     private static List<Integer> integers(Array array) throws SQLException {

@@ -39,7 +39,9 @@ class DispatchQueries {
     /**
      * The next job to dispatch: the oldest waiting job of the tenant whose turn it is — among tenants with waiting
      * jobs and room under their own cap, the one served longest ago (never served first). A suspended tenant's
-     * queued jobs wait until it is active again.
+     * queued jobs wait until it is active again; so do the queued jobs of a tenant whose budget was lowered below
+     * what it has spent and reserved in the month of those jobs, until the budget is raised again or the jobs are
+     * cancelled (they keep their reservations meanwhile, so nothing is charged past the budget).
      */
     Optional<UUID> next() {
         return jdbc.sql("""
@@ -54,6 +56,13 @@ class DispatchQueries {
                                and (select count(*) from job f
                                      where f.tenant_id = w.tenant_id and f.status = any(:inFlight))
                                    < coalesce(t.max_concurrent_jobs, p.max_concurrent_jobs)
+                               and not exists (
+                                   select 1 from tenant_balance b
+                                    where b.tenant_id = w.tenant_id
+                                      and b.period = (select min(q.budget_period) from job q
+                                                       where q.tenant_id = w.tenant_id and q.status = :queued)
+                                      and b.spent_usd + b.reserved_usd
+                                          > coalesce(t.monthly_budget_usd, p.monthly_budget_usd))
                              order by d.last_turn nulls first, w.tenant_id
                              limit 1)
                         select j.id from job j join eligible e on e.tenant_id = j.tenant_id

@@ -27,6 +27,12 @@ class WorkMessages {
         outbox.append(
                 Messaging.WORK_EXCHANGE,
                 routingKey,
-                new DispatchJob(job.id(), job.tenantId(), job.model(), JSON.readTree(job.inputJson()), now));
+                new DispatchJob(
+                        job.id(),
+                        job.tenantId(),
+                        job.model(),
+                        JSON.readTree(job.inputJson()),
+                        now,
+                        job.dispatchAttempts()));
     }
 }

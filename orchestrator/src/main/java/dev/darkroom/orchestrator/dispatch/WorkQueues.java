@@ -24,4 +24,14 @@ public class WorkQueues {
         Integer consumers = rabbit.execute(ch -> ch.queueDeclarePassive(queue).getConsumerCount());
         return consumers != null && consumers > 0;
     }
+
+    /**
+     * Whether {@code JobSubmitted} reports wait in the orchestrator's queue, e.g. after an outage: a job whose submit
+     * lease ran out meanwhile may well be at fal, and its report in that backlog.
+     */
+    public boolean submissionsBacklogged() {
+        Integer ready = rabbit.execute(
+                ch -> ch.queueDeclarePassive(Messaging.JOB_SUBMITTED_QUEUE).getMessageCount());
+        return ready != null && ready > 0;
+    }
 }

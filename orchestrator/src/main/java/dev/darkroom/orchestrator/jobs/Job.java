@@ -208,6 +208,11 @@ public class Job extends AbstractAggregateRoot<Job> {
         }
     }
 
+    /** How often the job was sent to a work queue: the attempt number its latest dispatch carries. */
+    public int dispatchAttempts() {
+        return dispatchAttempts;
+    }
+
     public UUID id() {
         return id;
     }

@@ -18,6 +18,7 @@ import dev.darkroom.orchestrator.jobs.DueJob;
 import dev.darkroom.orchestrator.jobs.FalRequestsToCancel;
 import dev.darkroom.orchestrator.jobs.JobChecks;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
+import dev.darkroom.orchestrator.jobs.SubmitLeases;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class JobCheck {
     private final FalClient fal;
     private final JobLifecycle lifecycle;
     private final Redispatch redispatch;
+    private final SubmitLeases leases;
     private final WorkQueues workQueues;
     private final ConfirmedPublisher publisher;
     private final JobChecks checks;
@@ -47,6 +49,7 @@ class JobCheck {
             FalClient fal,
             JobLifecycle lifecycle,
             Redispatch redispatch,
+            SubmitLeases leases,
             WorkQueues workQueues,
             ConfirmedPublisher publisher,
             JobChecks checks,
@@ -57,6 +60,7 @@ class JobCheck {
         this.fal = fal;
         this.lifecycle = lifecycle;
         this.redispatch = redispatch;
+        this.leases = leases;
         this.workQueues = workQueues;
         this.publisher = publisher;
         this.checks = checks;
@@ -120,8 +124,17 @@ class JobCheck {
 
     /** No worker has reported the job submitted: send it again, or give up after the configured attempts. */
     private void checkDispatched(DueJob job) {
+        Instant now = clock.instant();
+        SubmitLeases.Lease lease = leases.lease(job.id());
         if (job.cancelRequestedAt() != null) {
             lifecycle.canceled(job.id());
+        } else if (lease.held(job.dispatchAttempts(), now)) {
+            // a worker is submitting this attempt; its report is due before the lease ends
+            checks.checkAgainAt(job.id(), lease.until());
+        } else if (lease.granted(job.dispatchAttempts()) && workQueues.submissionsBacklogged()) {
+            // the report may be in the backlog: dispatching again now would submit the job to fal twice
+            log.info("job {} waits for the JobSubmitted backlog before it may be dispatched again", job.id());
+            checks.checkAgainAt(job.id(), now.plus(properties.pollInterval()));
         } else if (!workQueues.hasConsumers(job.kind())) {
             log.info("job {} waits for a {} worker; none is consuming", job.id(), job.kind());
             checks.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));

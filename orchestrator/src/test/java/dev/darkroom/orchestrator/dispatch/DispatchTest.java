@@ -59,4 +59,30 @@ class DispatchTest {
         dispatcher.nudge();
         await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, second.jobId())));
     }
+
+    @Test
+    void aTenantWhoseBudgetWasLoweredBelowWhatItCommittedGetsNoFurtherDispatches() {
+        UUID tenant = support.aTenant("max_concurrent_jobs", 1, "monthly_budget_usd", "10.00");
+        SubmitJob first = aFluxJob(tenant, "{\"prompt\":\"first\"}");
+        SubmitJob second = aFluxJob(tenant, "{\"prompt\":\"second\"}");
+        support.submit(first);
+        support.submit(second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, first.jobId())));
+
+        // 0.05 reserved for the two jobs; the first one's 0.025 will be released when it fails
+        support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("monthly_budget_usd", "0.01"));
+        lifecycle.failed(
+                new JobFailed(first.jobId(), null, new JobError("fal_error", "failed at fal", null), Instant.now()));
+        // another tenant's job: once it is dispatched, a round has run since (one transaction fills every slot)
+        SubmitJob other = aFluxJob(support.aTenant(), "{\"prompt\":\"other\"}");
+        support.submit(other);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, other.jobId())));
+
+        assertThat(status(jdbc, first.jobId())).isEqualTo("failed");
+        assertThat(status(jdbc, second.jobId())).isEqualTo("queued");
+
+        support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("monthly_budget_usd", "10.00"));
+        dispatcher.nudge();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, second.jobId())));
+    }
 }

@@ -33,7 +33,7 @@ class HousekeepingTest {
     }
 
     @Test
-    void idempotencyKeysOlderThanADayAndSpentRateWindowsAreDeletedAndRecentOnesKept() {
+    void idempotencyKeysOlderThanADayAndAdmissionsNoRateLimitReachesAreDeletedAndRecentOnesKept() {
         UUID tenant = support.aTenant().create();
         support.submit(withIdempotencyKey(aFluxJob(tenant, "{\"prompt\":\"old\"}"), "old-key", "h1"));
         support.clock().advance(Duration.ofHours(25));
@@ -46,8 +46,8 @@ class HousekeepingTest {
                         .query(String.class)
                         .list())
                 .containsExactly("new-key");
-        // the first request's minute is a day old; the second's is the only window left
-        assertThat(jdbc.sql("select count(*) from rate_window where tenant_id = ? and window_start < ?")
+        // the first admission is a day old, past any rate limit's reach; the second is the only one left
+        assertThat(jdbc.sql("select count(*) from rate_admission where tenant_id = ? and admitted_at < ?")
                         .params(tenant, Timestamp.from(support.clock().instant().minus(Duration.ofMinutes(30))))
                         .query(Integer.class)
                         .single())

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  *     null sends none
  * @param allowedHosts hosts whose input images may resolve to private or loopback addresses (operator allow-list)
  * @param inputImages how input image URLs are checked and handed to fal
+ * @param leaseTimeout how long the worker waits for the orchestrator to grant a dispatch's submit lease before it
+ *     retries the dispatch later
  */
 @ConfigurationProperties("darkroom.worker")
 public record WorkerProperties(
@@ -24,7 +26,8 @@ public record WorkerProperties(
         @DefaultValue("4") int concurrency,
         Duration startTimeout,
         @DefaultValue List<String> allowedHosts,
-        @DefaultValue InputImageSettings inputImages) {
+        @DefaultValue InputImageSettings inputImages,
+        @DefaultValue("5s") Duration leaseTimeout) {
 
     public WorkerProperties {
         if (kind == null) {

@@ -43,7 +43,10 @@ final class DispatchListener implements RabbitListenerConfigurer {
     }
 
     void onMessage(Message message) {
-        handler.handle(read(message));
+        // one delivery: the listener's own retries reuse it, a redelivery by the broker gets a new tag
+        String holder = message.getMessageProperties().getConsumerTag() + "/"
+                + message.getMessageProperties().getDeliveryTag();
+        handler.handle(read(message), holder);
     }
 
     private DispatchJob read(Message message) {

@@ -43,7 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@link AmqpRejectAndDontRequeueException}, straight to the dead-letter queue.
  * </ul>
  *
- * Every report is published with a broker confirm; a failed publish propagates like a transient failure.
+ * Before calling fal it takes the dispatch's submit lease from the orchestrator ({@link SubmitLeaseClient}); a
+ * dispatch the orchestrator no longer wants submitted (a duplicate delivery, an attempt superseded by a redispatch,
+ * a job cancelled or already at fal) is acknowledged and dropped. Every report is published with a broker confirm;
+ * a failed publish propagates like a transient failure.
  */
 public final class SubmissionHandler {
 
@@ -58,6 +61,7 @@ public final class SubmissionHandler {
     private final Duration startTimeout;
     private final ConfirmedPublisher publisher;
     private final SubmissionMetrics metrics;
+    private final SubmitLeaseClient leases;
     private final Clock clock;
 
     SubmissionHandler(
@@ -69,6 +73,7 @@ public final class SubmissionHandler {
             Duration startTimeout,
             ConfirmedPublisher publisher,
             SubmissionMetrics metrics,
+            SubmitLeaseClient leases,
             Clock clock) {
         this.catalog = catalog;
         this.kind = kind;
@@ -78,13 +83,18 @@ public final class SubmissionHandler {
         this.startTimeout = startTimeout;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.leases = leases;
         this.clock = clock;
     }
 
-    public void handle(DispatchJob job) {
+    /**
+     * @param holder this delivery of the message, the same across the listener's retries of it: the submit lease
+     *     lets one holder per dispatch attempt call fal
+     */
+    public void handle(DispatchJob job, String holder) {
         String modelTag = catalog.find(job.model()).map(ModelSpec::id).orElse(SubmissionMetrics.UNKNOWN_MODEL);
         try {
-            metrics.outcome(modelTag, process(job));
+            metrics.outcome(modelTag, process(job, holder));
         } catch (AmqpRejectAndDontRequeueException e) {
             metrics.outcome(modelTag, SubmissionMetrics.REJECTED);
             throw e;
@@ -95,11 +105,19 @@ public final class SubmissionHandler {
     }
 
     /** Submits and reports; returns the outcome, or throws for a retry or the dead-letter queue. */
-    private String process(DispatchJob job) {
+    private String process(DispatchJob job, String holder) {
         ModelSpec model = model(job);
         ObjectNode falInput = falInput(model, job);
         try {
             inputImages.resolve(model, falInput);
+            // a sender that predates attempts sends none; its dispatch is submitted as before
+            if (job.attempt() != null && !leases.take(job, holder)) {
+                log.info(
+                        "job {} attempt {}: the orchestrator no longer wants it submitted; dropped",
+                        job.jobId(),
+                        job.attempt());
+                return SubmissionMetrics.SUPERSEDED;
+            }
             FalSubmission submission = submit(model, job, falInput);
             publisher.publish(
                     Messaging.EVENTS_EXCHANGE,

@@ -24,9 +24,13 @@ final class SubmissionMetrics {
     /** A poison message (unknown model, unreadable job); it goes to the dead-letter queue. */
     static final String REJECTED = "rejected";
 
+    /** The orchestrator refused the submit lease (a duplicate or superseded dispatch); dropped unsubmitted. */
+    static final String SUPERSEDED = "superseded";
+
     static final String UNKNOWN_MODEL = "unknown";
 
-    private static final List<String> OUTCOMES = List.of(SUBMITTED, FAILED, INPUT_INVALID, RETRIED, REJECTED);
+    private static final List<String> OUTCOMES =
+            List.of(SUBMITTED, FAILED, INPUT_INVALID, RETRIED, REJECTED, SUPERSEDED);
 
     private final MeterRegistry registry;
 

@@ -9,6 +9,7 @@ import dev.darkroom.worker.core.images.InputImages;
 import dev.darkroom.worker.core.webhooks.WebhookUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,7 @@ public class SubmitConfiguration {
             WebhookUrls webhooks,
             ConfirmedPublisher publisher,
             MeterRegistry meters,
+            RabbitTemplate rabbit,
             Clock clock) {
         return new SubmissionHandler(
                 catalog,
@@ -40,6 +42,7 @@ public class SubmitConfiguration {
                                 .filter(m -> m.kind() == properties.kind())
                                 .map(ModelSpec::id)
                                 .toList()),
+                new SubmitLeaseClient(rabbit, properties.leaseTimeout()),
                 clock);
     }
 }

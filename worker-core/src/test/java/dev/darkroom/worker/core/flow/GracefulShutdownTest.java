@@ -56,7 +56,8 @@ class GracefulShutdownTest {
                             .objectNode()
                             .put("prompt", "wave goodbye")
                             .put("image_url", tenant.url("localhost", "/frame.png")),
-                    Instant.now());
+                    Instant.now(),
+                    null);
             broker.dispatch(Messaging.WORK_VIDEO, job);
             // the worker is now inside the job, waiting for the tenant's image
             await().until(() -> tenant.hits("/frame.png") == 1);

@@ -234,6 +234,6 @@ class ImageJobFlowTest {
     }
 
     private static DispatchJob job(String model, String input) {
-        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), model, JSON.readTree(input), Instant.now());
+        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), model, JSON.readTree(input), Instant.now(), null);
     }
 }

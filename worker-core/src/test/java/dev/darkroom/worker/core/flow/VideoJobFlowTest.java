@@ -146,6 +146,6 @@ class VideoJobFlowTest {
     }
 
     private static DispatchJob job(ObjectNode input) {
-        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), MODEL, input, Instant.now());
+        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), MODEL, input, Instant.now(), null);
     }
 }
