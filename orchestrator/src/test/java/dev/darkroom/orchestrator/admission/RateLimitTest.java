@@ -36,12 +36,13 @@ class RateLimitTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     OrchestratorTestSupport support;
+
     Instant start;
 
     @BeforeEach
     void setUp() {
-        support = new OrchestratorTestSupport(port, rabbit);
         start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
     }
 
@@ -92,7 +93,7 @@ class RateLimitTest {
 
     @Test
     void aJobAcceptedInTheLastSecondOfAMonthIsChargedToThatMonth() {
-        UUID tenant = support.aTenant();
+        UUID tenant = support.aTenant().create();
         Instant lastSecondOfLastMonth = Ledger.periodOf(Instant.now())
                 .atStartOfDay()
                 .toInstant(java.time.ZoneOffset.UTC)

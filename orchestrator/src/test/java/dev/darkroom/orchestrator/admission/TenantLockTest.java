@@ -31,6 +31,9 @@ class TenantLockTest {
     RabbitTemplate rabbit;
 
     @Autowired
+    OrchestratorTestSupport support;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -44,8 +47,7 @@ class TenantLockTest {
 
     @Test
     void aSettlementOfATenantProceedsWhileItsAdmissionHoldsTheTenantLock() throws Exception {
-        OrchestratorTestSupport support = new OrchestratorTestSupport(port, rabbit);
-        UUID tenant = support.aTenant();
+        UUID tenant = support.aTenant().create();
         SubmitJob job = aFluxJob(tenant, "{\"prompt\":\"p\"}");
         assertThat(support.submit(job).rejection()).isNull();
         CountDownLatch locked = new CountDownLatch(1);

@@ -74,7 +74,7 @@ class DispatchTest {
         lifecycle.failed(
                 new JobFailed(first.jobId(), null, new JobError("fal_error", "failed at fal", null), Instant.now()));
         // another tenant's job: once it is dispatched, a round has run since (one transaction fills every slot)
-        SubmitJob other = aFluxJob(support.aTenant(), "{\"prompt\":\"other\"}");
+        SubmitJob other = aFluxJob(support.aTenant().create(), "{\"prompt\":\"other\"}");
         support.submit(other);
         await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, other.jobId())));
 

@@ -61,12 +61,13 @@ class SubmitLeaseTest {
     @Autowired
     Redispatch redispatch;
 
+    @Autowired
     OrchestratorTestSupport support;
+
     Connection worker;
 
     @BeforeEach
     void setUp() throws Exception {
-        support = new OrchestratorTestSupport(port, rabbit);
         // stands in for an image worker: the reconciler only dispatches again to a queue someone consumes
         worker = connections.createConnection();
         Channel channel = worker.createChannel(false);
@@ -204,7 +205,7 @@ class SubmitLeaseTest {
     }
 
     private SubmitJob aDispatchedJob() {
-        SubmitJob job = aFluxJob(support.aTenant(), "{\"prompt\":\"p\"}");
+        SubmitJob job = aFluxJob(support.aTenant().create(), "{\"prompt\":\"p\"}");
         support.submit(job);
         await().atMost(Duration.ofSeconds(20)).until(() -> "dispatched".equals(status(jdbc, job.jobId())));
         return job;

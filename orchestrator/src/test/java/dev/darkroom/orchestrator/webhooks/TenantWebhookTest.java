@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import dev.darkroom.contracts.messages.SubmitJob;
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.testsupport.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,13 +39,16 @@ class TenantWebhookTest {
     RabbitTemplate rabbit;
 
     @Autowired
+    OrchestratorTestSupport support;
+
+    @Autowired
     JdbcClient jdbc;
 
     WebhookCalls calls;
 
     @BeforeEach
     void calls() {
-        calls = new WebhookCalls(port, rabbit, jdbc);
+        calls = new WebhookCalls(support, rabbit, jdbc);
     }
 
     @AfterAll
@@ -56,7 +60,7 @@ class TenantWebhookTest {
     void aSucceededJobIsAnnouncedSignedRetriedAndEveryAttemptIsListed() throws Exception {
         AtomicInteger failuresToGo = new AtomicInteger(1);
         receiver.answer("/retry", () -> failuresToGo.getAndDecrement() > 0 ? 500 : 204);
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         JsonNode endpoint =
                 calls.anEndpoint(tenant, "url", receiver.url("/retry"), "event_types", List.of("job.succeeded"));
         SubmitJob job = calls.aSucceededJob(tenant);
@@ -109,7 +113,7 @@ class TenantWebhookTest {
 
     @Test
     void aJobFailedOnlyEndpointReceivesNothingForASuccess() {
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         JsonNode failedOnly =
                 calls.anEndpoint(tenant, "url", receiver.url("/failed-only"), "event_types", List.of("job.failed"));
         calls.anEndpoint(tenant, "url", receiver.url("/everything"));
@@ -126,7 +130,7 @@ class TenantWebhookTest {
 
     @Test
     void aReplayResendsTheMessageWithTheSameWebhookId() {
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         String endpoint = calls.anEndpoint(
                         tenant, "url", receiver.url("/replay"), "event_types", List.of("job.succeeded"))
                 .get("id")
@@ -156,7 +160,7 @@ class TenantWebhookTest {
     void recoverResendsOnlyTheFailuresSinceTheGivenTime() {
         AtomicInteger status = new AtomicInteger(500);
         receiver.answer("/recover", status::get);
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         String endpoint = calls.anEndpoint(
                         tenant, "url", receiver.url("/recover"), "event_types", List.of("job.succeeded"))
                 .get("id")
@@ -202,12 +206,12 @@ class TenantWebhookTest {
     @Test
     void aTricklingNeighbourIsCutAtTheDeadlineWhileAnotherTenantsWebhookGoesOut() {
         receiver.trickle("/slow", Duration.ofSeconds(5));
-        UUID slowTenant = calls.support.aTenant();
+        UUID slowTenant = calls.support.aTenant().create();
         String slow = calls.anEndpoint(
                         slowTenant, "url", receiver.url("/slow"), "event_types", List.of("job.succeeded"))
                 .get("id")
                 .asString();
-        UUID otherTenant = calls.support.aTenant();
+        UUID otherTenant = calls.support.aTenant().create();
         String other = calls.anEndpoint(
                         otherTenant, "url", receiver.url("/prompt"), "event_types", List.of("job.succeeded"))
                 .get("id")
@@ -243,7 +247,7 @@ class TenantWebhookTest {
         receiver.answer("/moved", () -> 307, java.util.Map.of("Location", receiver.url("/elsewhere")));
         receiver.answer(
                 "/busy", () -> calls429.getAndIncrement() == 0 ? 429 : 204, java.util.Map.of("Retry-After", "3"));
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         String moved = calls.anEndpoint(tenant, "url", receiver.url("/moved"), "event_types", List.of("job.succeeded"))
                 .get("id")
                 .asString();

@@ -35,14 +35,14 @@ final class WebhookCalls {
     private final JdbcClient jdbc;
     final OrchestratorTestSupport support;
 
-    WebhookCalls(int port, RabbitTemplate rabbit, JdbcClient jdbc) {
+    WebhookCalls(OrchestratorTestSupport support, RabbitTemplate rabbit, JdbcClient jdbc) {
         this.http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(support.baseUrl())
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build();
         this.rabbit = rabbit;
         this.jdbc = jdbc;
-        this.support = new OrchestratorTestSupport(port, rabbit);
+        this.support = support;
     }
 
     /** A call as the tenant, any status. */
@@ -110,7 +110,8 @@ final class WebhookCalls {
                 new JobCompleted(
                         job.jobId(),
                         "req-" + job.jobId(),
-                        List.of(new StoredOutput(0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null, false)),
+                        List.of(new StoredOutput(
+                                0, tenant + "/x/0.jpg", "image/jpeg", 10, "ab", 1024, 1024, null, false)),
                         Instant.now()));
     }
 

@@ -3,6 +3,7 @@ package dev.darkroom.orchestrator.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.testsupport.OpenApiContract;
 import dev.darkroom.testsupport.WebhookReceiver;
 import java.time.Duration;
@@ -32,6 +33,9 @@ class WebhookContractTest {
     RabbitTemplate rabbit;
 
     @Autowired
+    OrchestratorTestSupport support;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterAll
@@ -41,8 +45,8 @@ class WebhookContractTest {
 
     @Test
     void everyWebhookAnswerConformsToTheDocument() {
-        WebhookCalls calls = new WebhookCalls(port, rabbit, jdbc);
-        UUID tenant = calls.support.aTenant();
+        WebhookCalls calls = new WebhookCalls(support, rabbit, jdbc);
+        UUID tenant = calls.support.aTenant().create();
         String base = "/v1/webhooks/endpoints";
         String id = conform(calls.call(tenant, "POST", base, Map.of("url", receiver.url("/c"))), "POST", base, 201)
                 .get("id")

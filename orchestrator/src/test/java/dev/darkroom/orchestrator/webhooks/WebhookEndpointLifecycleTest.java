@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +35,16 @@ class WebhookEndpointLifecycleTest {
     RabbitTemplate rabbit;
 
     @Autowired
+    OrchestratorTestSupport support;
+
+    @Autowired
     JdbcClient jdbc;
 
     WebhookCalls calls;
 
     @BeforeEach
     void calls() {
-        calls = new WebhookCalls(port, rabbit, jdbc);
+        calls = new WebhookCalls(support, rabbit, jdbc);
     }
 
     @AfterAll
@@ -50,7 +54,7 @@ class WebhookEndpointLifecycleTest {
 
     @Test
     void duringARotationOverlapTheOfficialVerifierAcceptsTheOldAndTheNewSecret() {
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         JsonNode endpoint = calls.anEndpoint(tenant, "url", receiver.url("/rotating"));
         String id = endpoint.get("id").asString();
         String oldSecret = endpoint.get("secret").asString();
@@ -84,7 +88,7 @@ class WebhookEndpointLifecycleTest {
     @Test
     void a410DisablesTheEndpointAtOnceAndTheTenantsOtherEndpointsHearOfIt() {
         receiver.answer("/gone", () -> 410);
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         String gone = calls.anEndpoint(tenant, "url", receiver.url("/gone"), "event_types", List.of("job.succeeded"))
                 .get("id")
                 .asString();
@@ -112,7 +116,7 @@ class WebhookEndpointLifecycleTest {
     @Test
     void anEndpointWhoseAttemptsAllFailedForFiveDaysIsDisabled() {
         receiver.answer("/down", () -> 503);
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         String down =
                 calls.anEndpoint(tenant, "url", receiver.url("/down")).get("id").asString();
         jdbc.sql("update webhook_endpoint set failing_since = now() - interval '5 days 1 minute' where id = ?")
@@ -128,7 +132,7 @@ class WebhookEndpointLifecycleTest {
 
     @Test
     void endpointsAreCheckedLimitedAndSeenOnlyByTheirTenant() {
-        UUID tenant = calls.support.aTenant();
+        UUID tenant = calls.support.aTenant().create();
         assertThat(problem(calls.call(tenant, "POST", "/v1/webhooks/endpoints", Map.of("url", "ftp://x.test/h"))))
                 .isEqualTo("forbidden_url");
         assertThat(problem(calls.call(
@@ -156,7 +160,7 @@ class WebhookEndpointLifecycleTest {
         assertThat(listed.get("data")).hasSize(10);
         assertThat(listed.get("data").get(0).has("secret")).isFalse();
         String first = listed.get("data").get(0).get("id").asString();
-        UUID stranger = calls.support.aTenant();
+        UUID stranger = calls.support.aTenant().create();
         assertThat(calls.call(stranger, "GET", "/v1/webhooks/endpoints/" + first, null)
                         .getStatusCode()
                         .value())

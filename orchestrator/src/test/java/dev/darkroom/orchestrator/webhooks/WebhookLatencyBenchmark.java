@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
+import dev.darkroom.orchestrator.OrchestratorTestSupport;
 import dev.darkroom.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +60,14 @@ class WebhookLatencyBenchmark {
     RabbitTemplate rabbit;
 
     @Autowired
+    OrchestratorTestSupport support;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void completionToWebhookLatencyAtTwentyJobsPerSecond() throws Exception {
-        WebhookCalls calls = new WebhookCalls(port, rabbit, jdbc);
+        WebhookCalls calls = new WebhookCalls(support, rabbit, jdbc);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             UUID tenant = calls.support.aTenant(
                     "requests_per_minute",

@@ -1,7 +1,6 @@
 package dev.darkroom.worker.core.images;
 
 import dev.darkroom.falclient.FalClient;
-import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.support.net.UrlGuard;
 import dev.darkroom.worker.core.WorkerProperties;
 import okhttp3.OkHttpClient;

@@ -8,7 +8,6 @@ import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.catalog.ModelSpec;
 import dev.darkroom.falclient.FalClient;
 import dev.darkroom.falclient.FalClientConfig;
-import dev.darkroom.falclient.http.HttpClients;
 import dev.darkroom.support.net.UrlGuard;
 import dev.darkroom.testsupport.FalSimServer;
 import dev.darkroom.worker.core.support.FalSimAdmin;
