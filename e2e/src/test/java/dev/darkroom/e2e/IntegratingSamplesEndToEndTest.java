@@ -99,12 +99,13 @@ class IntegratingSamplesEndToEndTest {
         assertThat(sample.output()).contains("webhook job.succeeded verified", "java sample ok");
     }
 
-    /** A tenant whose webhooks go to a sample listening on {@code port}. */
+    /** A tenant with a webhook endpoint at a sample listening on {@code port}, and the endpoint's secret. */
     private static Map.Entry<Api.Tenant, String> webhookTenant(int port) {
-        Api.Tenant tenant = api.aTenant("webhook_url", "http://127.0.0.1:" + port + "/darkroom");
-        Api.Response view = api.admin("GET", "/v1/admin/tenants/" + tenant.id(), null);
-        assertThat(view.status()).isEqualTo(200);
-        return Map.entry(tenant, view.body().get("webhook_secret").asString());
+        Api.Tenant tenant = api.aTenant();
+        Api.Response endpoint = api.post(
+                tenant.key(), "/v1/webhooks/endpoints", Map.of("url", "http://127.0.0.1:" + port + "/darkroom"));
+        assertThat(endpoint.status()).isEqualTo(201);
+        return Map.entry(tenant, endpoint.body().get("secret").asString());
     }
 
     private static Map<String, String> env(Map.Entry<Api.Tenant, String> tenant, int port) {
