@@ -20,8 +20,10 @@ class FlaggedOutputsTest extends ReceiverIntegrationTest {
     private static final Instant CREATED = Instant.parse("2026-03-15T10:00:00Z");
 
     private FakeJob oneFlaggedOfTwo(String policy) {
-        FakeJob job =
-                orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev").nsfwPolicy(policy);
+        FakeJob job = orchestrator
+                .register(UUID.randomUUID(), CREATED, "flux-dev")
+                .nsfwPolicy(policy)
+                .requesting(2);
         ObjectNode input = input("a beach [sim:nsfw]").put("num_images", 2).put("output_format", "png");
         input.put("image_size", "square");
         submit("fal-ai/flux/dev", input, webhookUrl(job.jobId()));
@@ -71,7 +73,8 @@ class FlaggedOutputsTest extends ReceiverIntegrationTest {
 
     @Test
     void dropWithEveryImageFlaggedFailsTheJob() {
-        FakeJob job = orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev");
+        FakeJob job =
+                orchestrator.register(UUID.randomUUID(), CREATED, "flux-dev").requesting(2);
         submit("fal-ai/flux/dev", input("[sim:nsfw=all]").put("num_images", 2), webhookUrl(job.jobId()));
         await().atMost(PATIENCE)
                 .until(() -> !job.failures().isEmpty() || !job.completions().isEmpty());
