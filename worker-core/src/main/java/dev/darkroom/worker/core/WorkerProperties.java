@@ -27,7 +27,7 @@ public record WorkerProperties(
         Duration startTimeout,
         @DefaultValue List<String> allowedHosts,
         @DefaultValue InputImageSettings inputImages,
-        @DefaultValue("5s") Duration leaseTimeout) {
+        @DefaultValue("15s") Duration leaseTimeout) {
 
     public WorkerProperties {
         if (kind == null) {
