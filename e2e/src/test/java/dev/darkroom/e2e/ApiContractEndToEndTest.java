@@ -183,7 +183,7 @@ class ApiContractEndToEndTest {
         Api.Response created = api.post(tenant.key(), base, endpoint);
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asString();
-        assertThat(api.post(tenant.key(), base, Map.of("url", "http://127.0.0.1/hooks"))
+        assertThat(api.post(tenant.key(), base, Map.of("url", "http://169.254.169.254/hooks"))
                         .status())
                 .isEqualTo(422);
         String job = api.submit(tenant.key(), A_JOB).body().get("id").asString();
