@@ -105,6 +105,59 @@ class ReliabilityEndToEndTest {
 
         JsonNode done = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded", "failed");
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
+        // the redelivered dispatch asks for the submit lease of an attempt the first delivery holds: it is dropped,
+        // never submitted to fal a second time
+        Awaitility.await("the redelivered dispatch dropped, not submitted again")
+                .during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> falRequests(id).size() == 1);
+        String only = falRequests(id).get(0).get("request_id").asString();
+        UUID job = UUID.fromString(id);
+        String kept = (String) db.rows("select fal_request_id from job where id = ?", job)
+                .get(0)
+                .get(0);
+        System.out.printf("killed worker: one fal request %s; kept %s%n", only, kept);
+        assertThat(kept).isEqualTo(only);
+        assertThat(db.count("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", job))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from job_output where job_id = ?", job))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicatedWebhookGivesOneSetOfOutputsAndOneSettlement() {
+        String id = submit(tenant, "twice [sim:duplicate_webhook]");
+
+        api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded");
+
+        UUID job = UUID.fromString(id);
+        Awaitility.await("both deliveries made")
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        FalSimRequests.webhookStatuses(falRequests(id).get(0)).size() >= 2);
+        assertThat(db.count("select count(*) from ledger_entry where job_id = ? and kind = 'settle'", job))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from job_output where job_id = ?", job))
+                .isEqualTo(1);
+    }
+
+    /**
+     * The worker dies after fal queued its request (R1) and before it reported it or acked the message. The message
+     * is redelivered and the restarted worker submits again (R2). Darkroom keeps the first fal request it learns of:
+     * here R1, whose webhook arrives while the worker is still restarting and binds the job through the receiver's
+     * claim; R2, reported afterwards, is cancelled at fal and its result refused at the claim. One charge, one set
+     * of outputs. (Had R2 been reported first, R2 would be kept and R1's result refused the same way.)
+     */
+    @Test
+    void aWorkerKilledBetweenFalSubmitAndAckNeverLeadsToTwoChargesOrTwoOutputSets() {
+        String id = submit(tenant, "killed worker [sim:submit_delay=6s]");
+        Awaitility.await("fal queued the first request")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !falRequests(id).isEmpty());
+        platform.restart("worker-image");
+
+        JsonNode done = api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded", "failed");
+        assertThat(done.get("status").asString()).isEqualTo("succeeded");
         Awaitility.await("the redelivered message submitted again")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> falRequests(id).size() == 2);
@@ -227,7 +280,7 @@ class ReliabilityEndToEndTest {
     }
 
     @Test
-    void aJobNoWorkerPickedUpIsCanceledAndItsLateSubmissionIsCancelledAtFalAndNeverStored() {
+    void aJobNoWorkerPickedUpIsCanceledAndItsLateDeliveryNeverReachesFal() {
         ServiceProcess worker = platform.service("worker-image");
         worker.kill();
         try {
@@ -247,14 +300,11 @@ class ReliabilityEndToEndTest {
 
             worker.start();
             worker.awaitReady(Duration.ofMinutes(3));
-            // the restarted worker still submits the dispatched message; the orchestrator then cancels that request at
-            // fal (a fast model may already have finished it) and the receiver refuses its result at the claim
-            Awaitility.await("the worker's late submission handed to fal's cancel")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> db.count(
-                                    "select count(*) from fal_request_to_cancel where job_id = ? and done_at is not null",
-                                    UUID.fromString(id))
-                            == 1);
+            // the restarted worker asks for the canceled job's submit lease, is refused, and never submits it to fal
+            Awaitility.await("the worker's late delivery dropped without a fal request")
+                    .during(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> falRequests(id).isEmpty());
             assertThat(db.count("select count(*) from job_output where job_id = ?", UUID.fromString(id)))
                     .isZero();
             assertThat(api.get(tenant.key(), "/v1/jobs/" + id)
