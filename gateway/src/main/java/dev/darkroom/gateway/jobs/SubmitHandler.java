@@ -60,6 +60,7 @@ class SubmitHandler {
     private static final ParameterizedTypeReference<SubmitJobReply> REPLY = new ParameterizedTypeReference<>() {};
 
     private final AsyncRabbitTemplate rpc;
+    private final JobWaiter waiter;
     private final RequestBodies bodies;
     private final CostEstimator estimator;
     private final GatewayProperties properties;
@@ -70,6 +71,7 @@ class SubmitHandler {
 
     SubmitHandler(
             AsyncRabbitTemplate rpc,
+            JobWaiter waiter,
             RequestBodies bodies,
             CostEstimator estimator,
             GatewayProperties properties,
@@ -77,6 +79,7 @@ class SubmitHandler {
             Clock clock,
             MeterRegistry meters) {
         this.rpc = rpc;
+        this.waiter = waiter;
         this.bodies = bodies;
         this.estimator = estimator;
         this.properties = properties;
@@ -90,10 +93,11 @@ class SubmitHandler {
     Mono<ServerResponse> submit(ServerRequest request) {
         ResolvedKey key = request.exchange().getAttribute(ResolvedKey.ATTRIBUTE);
         String idempotencyKey = idempotencyKey(request);
-        return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, body));
+        int wait = JobWaiter.requestedSeconds(request);
+        return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, wait, body));
     }
 
-    private Mono<ServerResponse> submit(ResolvedKey key, String idempotencyKey, byte[] body) {
+    private Mono<ServerResponse> submit(ResolvedKey key, String idempotencyKey, int wait, byte[] body) {
         // a duplicate while the first is still being admitted: answered here at once; the orchestrator's advisory
         // lock gives the same answer across gateway replicas
         String inFlight = idempotencyKey == null ? null : key.tenantId() + "/" + idempotencyKey;
@@ -101,14 +105,14 @@ class SubmitHandler {
             return ProblemResponses.of(
                     409, "idempotency_key_in_use", "a request with this Idempotency-Key is in progress", Map.of());
         }
-        return Mono.defer(() -> admit(key, idempotencyKey, body)).doFinally(signal -> {
+        return Mono.defer(() -> admit(key, idempotencyKey, wait, body)).doFinally(signal -> {
             if (inFlight != null) {
                 this.inFlight.remove(inFlight);
             }
         });
     }
 
-    private Mono<ServerResponse> admit(ResolvedKey key, String idempotencyKey, byte[] body) {
+    private Mono<ServerResponse> admit(ResolvedKey key, String idempotencyKey, int wait, byte[] body) {
         JobRequest job = JobRequest.parse(body, json);
         ModelSpec model = bodies.model(job.model());
         ObjectNode input = bodies.validate(model, job.input());
@@ -124,7 +128,7 @@ class SubmitHandler {
                 Sha256.hex(body),
                 now);
         return send(command)
-                .map(reply -> reply(reply))
+                .map(reply -> reply(reply, key, wait))
                 .onErrorResume(TimeoutException.class, e -> {
                     meters.counter("darkroom_gateway_submissions_total", "outcome", "accepted")
                             .increment();
@@ -155,14 +159,15 @@ class SubmitHandler {
         return new DarkroomException(503, "unavailable", "jobs cannot be accepted right now; retry shortly");
     }
 
-    private Mono<ServerResponse> reply(SubmitJobReply reply) {
+    private Mono<ServerResponse> reply(SubmitJobReply reply, ResolvedKey key, int wait) {
         if (reply.rejection() == null) {
             meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
                     .increment();
             String id = reply.job().get("id").asString();
-            return ServerResponse.created(URI.create("/v1/jobs/" + id))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(reply.job());
+            if (wait == 0) {
+                return created(id, reply.job(), null);
+            }
+            return waiter.await(key, id, reply.job(), wait).flatMap(job -> created(id, job, "wait=" + wait));
         }
         Rejection r = reply.rejection();
         meters.counter("darkroom_gateway_submissions_total", "outcome", r.code())
@@ -173,6 +178,15 @@ class SubmitHandler {
         }
         ProblemDetail problem = Problems.of(r.status(), r.code(), r.detail(), props);
         return ProblemResponses.of(r.status(), problem, r.retryAfterSeconds());
+    }
+
+    private static Mono<ServerResponse> created(String id, Object job, String preferenceApplied) {
+        ServerResponse.BodyBuilder created =
+                ServerResponse.created(URI.create("/v1/jobs/" + id)).contentType(MediaType.APPLICATION_JSON);
+        if (preferenceApplied != null) {
+            created.header("Preference-Applied", preferenceApplied);
+        }
+        return created.bodyValue(job);
     }
 
     /** 202: admission did not answer in time; the command waits in its durable queue and will be admitted. */
