@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * fal's two-step upload (fal-api.md §4.4, as fal-js does it): {@code POST {rest}/storage/upload/initiate} returns a
- * presigned {@code upload_url} and the public {@code file_url}; the bytes go to the upload URL with {@code PUT}.
- * Thread-safe.
+ * fal's two-step upload (docs/fal-protocol.md#storage-upload, as fal-js does it): {@code POST
+ * {rest}/storage/upload/initiate} returns a presigned {@code upload_url} and the public {@code file_url}; the bytes go
+ * to the upload URL with {@code PUT}. Thread-safe.
  */
 public final class FalStorage {
 

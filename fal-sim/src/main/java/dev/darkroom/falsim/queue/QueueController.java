@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** fal's queue API under {@code /queue} (fal-api.md §1): submit, status, status stream, result and cancel. */
+/**
+ * fal's queue API under {@code /queue} (docs/fal-protocol.md#queue): submit, status, status stream, result and cancel.
+ */
 @RestController
 class QueueController {
 

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** fal's queue status documents (fal-api.md §1.4, §1.6). */
+/** fal's queue status documents (docs/fal-protocol.md#submit, #status). */
 final class StatusBodies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code X-Fal-*} headers fal's queue honours on submit (fal-api.md §1.5); a value fal would refuse is answered
- * 422 the FastAPI way, with {@code loc ["header", name]}.
+ * The {@code X-Fal-*} headers fal's queue honours on submit (docs/fal-protocol.md#request-headers); a value fal would
+ * refuse is answered 422 the FastAPI way, with {@code loc ["header", name]}.
  *
  * @param priority {@code X-Fal-Queue-Priority}
  * @param startTimeout {@code X-Fal-Request-Timeout}, or null

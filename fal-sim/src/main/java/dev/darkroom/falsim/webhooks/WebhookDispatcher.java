@@ -29,8 +29,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends a completed request's webhook the way fal does (fal-api.md §3): a signed JSON POST, retried on a non-2xx
- * answer or a failed call on the configured schedule. Deliveries run on their own bounded pool, never on the
+ * Sends a completed request's webhook the way fal does (docs/fal-protocol.md#webhooks): a signed JSON POST, retried on
+ * a non-2xx answer or a failed call on the configured schedule. Deliveries run on their own bounded pool, never on the
  * request or queue threads. Faults decided at submit may drop, delay, duplicate or reorder it.
  */
 @Component

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Webhook delivery (fal-api.md §3).
+ * Webhook delivery (docs/fal-protocol.md#webhooks).
  *
  * @param userId the fal user id sent in {@code X-Fal-Webhook-User-Id} and signed
  * @param timeout how long one delivery attempt may take (fal: 15 s)

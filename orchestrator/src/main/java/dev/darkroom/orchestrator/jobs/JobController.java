@@ -1,6 +1,7 @@
 package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.contracts.jobs.JobView;
 import dev.darkroom.orchestrator.api.Cursor;
 import dev.darkroom.orchestrator.api.Page;
 import dev.darkroom.orchestrator.security.TenantScope;

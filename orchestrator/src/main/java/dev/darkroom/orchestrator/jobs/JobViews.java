@@ -1,7 +1,8 @@
 package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.jobs.JobStatus;
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.contracts.jobs.JobView;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.storage.ObjectStorage;
 import dev.darkroom.storage.StorageProperties;
 import java.time.Clock;
@@ -55,11 +56,6 @@ public class JobViews {
         return jobs.stream()
                 .map(j -> render(j, byJob.getOrDefault(j.id(), List.of()), expires))
                 .toList();
-    }
-
-    /** The view as a JSON tree, for the admission reply and webhook payloads. */
-    public JsonNode tree(Job job) {
-        return json.valueToTree(view(job));
     }
 
     private JobView render(Job job, List<JobOutput> files, Instant urlExpiresAt) {

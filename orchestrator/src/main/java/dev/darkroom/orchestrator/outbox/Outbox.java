@@ -1,41 +1,53 @@
 package dev.darkroom.orchestrator.outbox;
 
-import java.sql.Timestamp;
+import dev.darkroom.orchestrator.scheduling.Purge;
 import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores a message to publish; must run inside the transaction of the change that causes it. */
+/**
+ * Stores a message to publish; must run inside the transaction of the change that causes it. Published messages
+ * are purged after {@code darkroom.outbox.keep-published}.
+ */
 @Component
-public class Outbox {
+public class Outbox implements Purge {
 
     /** Serialises like the broker's message converter: the records' own (camelCase) names. */
     private static final JsonMapper MESSAGES = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final OutboxRows rows;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final OutboxProperties properties;
 
-    Outbox(JdbcClient jdbc, Clock clock, OutboxRelay relay) {
-        this.jdbc = jdbc;
+    Outbox(OutboxRows rows, Clock clock, OutboxRelay relay, OutboxProperties properties) {
+        this.rows = rows;
         this.clock = clock;
         this.relay = relay;
+        this.properties = properties;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String exchange, String routingKey, Object message) {
-        jdbc.sql("insert into outbox (exchange, routing_key, message_type, payload, created_at)"
-                        + " values (?, ?, ?, cast(? as jsonb), ?)")
-                .params(
-                        exchange,
-                        routingKey,
-                        message.getClass().getName(),
-                        MESSAGES.writeValueAsString(message),
-                        Timestamp.from(clock.instant()))
-                .update();
+        rows.append(
+                exchange,
+                routingKey,
+                message.getClass().getName(),
+                MESSAGES.writeValueAsString(message),
+                clock.instant());
         relay.nudgeAfterCommit();
+    }
+
+    @Override
+    public String rows() {
+        return "outbox rows";
+    }
+
+    @Override
+    public int purge(Instant now) {
+        return rows.deletePublishedBefore(now.minus(properties.keepPublished()));
     }
 }
