@@ -103,19 +103,6 @@ class JobEventsEndToEndTest {
     }
 
     @Test
-    void preferWaitAnswersWithTheFinishedJob() {
-        Api.Response r = api.submit(
-                tenant.key(),
-                Map.of("model", "flux-dev", "input", Map.of("prompt", "waited for")),
-                Map.of("Prefer", "wait=60"));
-
-        assertThat(r.status()).isEqualTo(201);
-        assertThat(r.header("Preference-Applied")).isEqualTo("wait=60");
-        assertThat(r.body().get("status").asString()).isEqualTo("succeeded");
-        assertThat(r.body().get("outputs")).hasSize(1);
-    }
-
-    @Test
     void twoGatewayReplicasBothStreamTheSameEvents() throws Exception {
         ServiceProcess second = platform.addInstance("gateway", "gateway-events-2");
         try (EventStreamReader a = EventStreamReader.open(platform.gatewayUrl(), tenant.key(), "/v1/events", null);

@@ -59,7 +59,6 @@ class SubmitHandler {
     private static final ParameterizedTypeReference<SubmitJobReply> REPLY = new ParameterizedTypeReference<>() {};
 
     private final AsyncRabbitTemplate rpc;
-    private final JobWaiter waiter;
     private final RequestBodies bodies;
     private final CostEstimator estimator;
     private final GatewayProperties properties;
@@ -70,7 +69,6 @@ class SubmitHandler {
 
     SubmitHandler(
             AsyncRabbitTemplate rpc,
-            JobWaiter waiter,
             RequestBodies bodies,
             CostEstimator estimator,
             GatewayProperties properties,
@@ -78,7 +76,6 @@ class SubmitHandler {
             Clock clock,
             MeterRegistry meters) {
         this.rpc = rpc;
-        this.waiter = waiter;
         this.bodies = bodies;
         this.estimator = estimator;
         this.properties = properties;
@@ -92,11 +89,10 @@ class SubmitHandler {
     Mono<ServerResponse> submit(ServerRequest request) {
         ResolvedKey key = request.exchange().getAttribute(ResolvedKey.ATTRIBUTE);
         String idempotencyKey = idempotencyKey(request);
-        int wait = JobWaiter.requestedSeconds(request);
-        return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, wait, body));
+        return bodies.read(request).flatMap(body -> submit(key, idempotencyKey, body));
     }
 
-    private Mono<ServerResponse> submit(ResolvedKey key, String idempotencyKey, int wait, byte[] body) {
+    private Mono<ServerResponse> submit(ResolvedKey key, String idempotencyKey, byte[] body) {
         // a duplicate while the first is still being admitted: answered here at once; the orchestrator's advisory
         // lock gives the same answer across gateway replicas
         String inFlight = idempotencyKey == null ? null : key.tenantId() + "/" + idempotencyKey;
@@ -105,14 +101,14 @@ class SubmitHandler {
             return ProblemResponses.of(
                     inUse.httpStatus(), inUse.code(), "a request with this Idempotency-Key is in progress", Map.of());
         }
-        return Mono.defer(() -> admit(key, idempotencyKey, wait, body)).doFinally(signal -> {
+        return Mono.defer(() -> admit(key, idempotencyKey, body)).doFinally(signal -> {
             if (inFlight != null) {
                 this.inFlight.remove(inFlight);
             }
         });
     }
 
-    private Mono<ServerResponse> admit(ResolvedKey key, String idempotencyKey, int wait, byte[] body) {
+    private Mono<ServerResponse> admit(ResolvedKey key, String idempotencyKey, byte[] body) {
         JobRequest job = JobRequest.parse(body, json);
         ModelSpec model = bodies.model(job.model());
         ObjectNode input = bodies.validate(model, job.input());
@@ -128,7 +124,7 @@ class SubmitHandler {
                 Sha256.hex(body),
                 now);
         return send(command)
-                .map(reply -> reply(reply, key, wait))
+                .map(reply -> reply(reply))
                 .onErrorResume(TimeoutException.class, e -> {
                     meters.counter("darkroom_gateway_submissions_total", "outcome", "accepted")
                             .increment();
@@ -159,16 +155,13 @@ class SubmitHandler {
         return new DarkroomException(503, "unavailable", "jobs cannot be accepted right now; retry shortly");
     }
 
-    private Mono<ServerResponse> reply(SubmitJobReply reply, ResolvedKey key, int wait) {
+    private Mono<ServerResponse> reply(SubmitJobReply reply) {
         if (reply.rejection() == null) {
             meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
                     .increment();
-            String id = reply.job().id().toString();
-            if (wait == 0) {
-                return created(id, reply.job(), null);
-            }
-            return waiter.await(key, id, json.valueToTree(reply.job()), wait)
-                    .flatMap(job -> created(id, job, "wait=" + wait));
+            return ServerResponse.created(URI.create("/v1/jobs/" + reply.job().id()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(reply.job());
         }
         Rejection r = reply.rejection();
         meters.counter("darkroom_gateway_submissions_total", "outcome", r.code().code())
@@ -179,15 +172,6 @@ class SubmitHandler {
         }
         ProblemDetail problem = Problems.of(r.status(), r.code().code(), r.detail(), props);
         return ProblemResponses.of(r.status(), problem, r.retryAfterSeconds());
-    }
-
-    private static Mono<ServerResponse> created(String id, Object job, String preferenceApplied) {
-        ServerResponse.BodyBuilder created =
-                ServerResponse.created(URI.create("/v1/jobs/" + id)).contentType(MediaType.APPLICATION_JSON);
-        if (preferenceApplied != null) {
-            created.header("Preference-Applied", preferenceApplied);
-        }
-        return created.bodyValue(job);
     }
 
     /** 202: admission did not answer in time; the command waits in its durable queue and will be admitted. */
