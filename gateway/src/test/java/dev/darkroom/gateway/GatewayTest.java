@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "darkroom.gateway.submit-timeout=1500ms",
             "darkroom.gateway.internal-token=internal-secret",
-            "darkroom.gateway.key-lookup-timeout=500ms"
+            "darkroom.gateway.key-lookup-timeout=3s"
         })
 @DarkroomInfra(Infra.RABBITMQ)
 class GatewayTest {
