@@ -66,6 +66,16 @@ class ApiContractEndToEndTest {
                 .isEqualTo(200);
         assertThat(api.post(tenant.key(), "/v1/estimate", A_JOB).status()).isEqualTo(200);
         api.awaitStatus(tenant.key(), id, JOB_TIMEOUT, "succeeded");
+        assertThat(api.get(tenant.key(), "/v1/jobs/" + id + "/events").status()).isEqualTo(200);
+        try (EventStreamReader all =
+                EventStreamReader.open(SharedPlatform.get().gatewayUrl(), tenant.key(), "/v1/events", null)) {
+            org.awaitility.Awaitility.await()
+                    .atMost(JOB_TIMEOUT)
+                    .until(() -> !all.events().isEmpty());
+        }
+        assertThat(api.send("GET", "/v1/events", "Bearer " + tenant.key(), null, Map.of("Last-Event-ID", "x"))
+                        .status())
+                .isEqualTo(422);
         assertThat(api.post(tenant.key(), "/v1/jobs/" + id + "/cancel", null).status())
                 .isEqualTo(409);
         assertThat(api.submit(

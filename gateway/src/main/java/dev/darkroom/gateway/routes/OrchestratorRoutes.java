@@ -1,5 +1,7 @@
 package dev.darkroom.gateway.routes;
 
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
 import dev.darkroom.gateway.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -23,6 +25,15 @@ class OrchestratorRoutes {
                         r -> r.method(HttpMethod.GET)
                                 .and()
                                 .path("/v1/jobs", "/v1/jobs/{id}", "/v1/jobs/{id}/outputs/{index}")
+                                .uri(orchestrator))
+                // server-sent events stay open for as long as the client follows them: no response timeout (the
+                // orchestrator sends a comment at once and heartbeats, so a dead connection is still noticed)
+                .route(
+                        "job-events",
+                        r -> r.method(HttpMethod.GET)
+                                .and()
+                                .path("/v1/jobs/{id}/events", "/v1/events")
+                                .metadata(RESPONSE_TIMEOUT_ATTR, -1)
                                 .uri(orchestrator))
                 .route(
                         "jobs-cancel",
