@@ -49,6 +49,7 @@ public class JobLifecycle {
     private final JdbcClient jdbc;
     private final Dispatcher dispatcher;
     private final JobEventsProperties properties;
+    private final JobMetrics metrics;
     private final Clock clock;
 
     JobLifecycle(
@@ -62,6 +63,7 @@ public class JobLifecycle {
             JdbcClient jdbc,
             Dispatcher dispatcher,
             JobEventsProperties properties,
+            JobMetrics metrics,
             Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
@@ -73,6 +75,7 @@ public class JobLifecycle {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -245,6 +248,7 @@ public class JobLifecycle {
     private void end(Job job, Runnable transition) {
         transition.run();
         jobs.flush();
+        metrics.ended(job);
         events.enqueue(job.tenantId(), "job." + job.status().apiName(), () -> views.view(job));
         dispatcher.nudgeAfterCommit();
     }

@@ -36,6 +36,7 @@ class JobCheck {
     private final ReconcilerQueries queries;
     private final ReconcilerProperties properties;
     private final DispatchProperties dispatch;
+    private final ReconcilerMetrics metrics;
     private final Clock clock;
 
     JobCheck(
@@ -47,6 +48,7 @@ class JobCheck {
             ReconcilerQueries queries,
             ReconcilerProperties properties,
             DispatchProperties dispatch,
+            ReconcilerMetrics metrics,
             Clock clock) {
         this.fal = fal;
         this.lifecycle = lifecycle;
@@ -56,6 +58,7 @@ class JobCheck {
         this.queries = queries;
         this.properties = properties;
         this.dispatch = dispatch;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -76,6 +79,7 @@ class JobCheck {
             CancelOutcome outcome = fal.cancel(job.cancelUrl());
             if (outcome == CancelOutcome.NOT_FOUND) {
                 lifecycle.canceled(job.id());
+                metrics.action("canceled");
                 return;
             }
         }
@@ -94,8 +98,10 @@ class JobCheck {
             if (job.status() == JobStatus.SUBMITTED) {
                 lifecycle.running(job.id());
             }
+            metrics.action("running");
             running(job, now);
         } else {
+            metrics.action("waiting");
             inQueue(job, now);
         }
     }
@@ -115,6 +121,7 @@ class JobCheck {
     private void checkDispatched(DueJob job) {
         if (job.cancelRequestedAt() != null) {
             lifecycle.canceled(job.id());
+            metrics.action("canceled");
         } else if (!workQueues.hasConsumers(job.kind())) {
             log.info("job {} waits for a {} worker; none is consuming", job.id(), job.kind());
             queries.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));
@@ -127,12 +134,14 @@ class JobCheck {
                             "no worker submitted the job to fal after " + job.dispatchAttempts() + " dispatches",
                             null),
                     clock.instant()));
+            metrics.action("failed");
         } else {
             log.info(
                     "job {} dispatched {} time(s) without a submission; dispatching again",
                     job.id(),
                     job.dispatchAttempts());
             redispatch.redispatch(job.id());
+            metrics.action("redispatched");
         }
     }
 
@@ -154,11 +163,13 @@ class JobCheck {
             return;
         }
         lifecycle.expired(job.id(), reason);
+        metrics.action("expired");
     }
 
     private void fail(DueJob job, String code, String message) {
         lifecycle.failed(
                 new JobFailed(job.id(), job.falRequestId(), new JobError(code, message, null), clock.instant()));
+        metrics.action("failed");
     }
 
     /** Feeds fal's finished result into the same ingestion path a webhook takes. */
@@ -193,6 +204,7 @@ class JobCheck {
                     clock.instant());
         }
         publisher.publish(Messaging.EVENTS_EXCHANGE, Messaging.FAL_RESULT_RECEIVED, result);
+        metrics.action("result_fetched");
     }
 
     private java.time.Duration followUp(DueJob job) {

@@ -22,6 +22,7 @@ class Reconciler extends PollingLoop {
     Reconciler(
             ReconcilerQueries queries,
             JobCheck check,
+            ReconcilerMetrics metrics,
             TransactionTemplate tx,
             Clock clock,
             ReconcilerProperties properties) {
@@ -33,6 +34,7 @@ class Reconciler extends PollingLoop {
                 try {
                     check.check(job);
                 } catch (RuntimeException e) {
+                    metrics.action("error");
                     log.warn("reconciling job {} failed; looking again in {}", job.id(), properties.pollInterval(), e);
                     queries.checkAgainAt(job.id(), clock.instant().plus(properties.pollInterval()));
                 }

@@ -35,12 +35,18 @@ class TenantWebhookSender extends PollingLoop {
     private static final Logger log = LoggerFactory.getLogger(TenantWebhookSender.class);
 
     @Autowired
-    TenantWebhookSender(JdbcClient jdbc, TransactionTemplate tx, Clock clock, TenantWebhookProperties properties) {
+    TenantWebhookSender(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            TenantWebhookProperties properties,
+            TenantWebhookMetrics metrics) {
         this(
                 jdbc,
                 tx,
                 clock,
                 properties,
+                metrics,
                 HttpClient.newBuilder()
                         .connectTimeout(properties.timeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
@@ -48,20 +54,37 @@ class TenantWebhookSender extends PollingLoop {
     }
 
     private TenantWebhookSender(
-            JdbcClient jdbc, TransactionTemplate tx, Clock clock, TenantWebhookProperties p, HttpClient http) {
-        super("tenant-webhooks", p.interval(), () -> round(jdbc, tx, clock, p, http, new UrlGuard(p.allowedHosts())));
-    }
-
-    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this round's lease matches. */
-    private record Due(UUID id, String url, String secret, String payload, int attempts, Instant leasedUntil) {}
-
-    private static boolean round(
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
             TenantWebhookProperties p,
+            TenantWebhookMetrics metrics,
+            HttpClient http) {
+        super("tenant-webhooks", p.interval(), () -> {
+            Round round = new Round(jdbc, tx, clock, p, metrics, http, new UrlGuard(p.allowedHosts()));
+            return round(round);
+        });
+    }
+
+    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this round's lease matches. */
+    private record Due(
+            UUID id, String url, String secret, String payload, int attempts, Instant leasedUntil, Instant createdAt) {}
+
+    /** What a round works with. */
+    private record Round(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            TenantWebhookProperties p,
+            TenantWebhookMetrics metrics,
             HttpClient http,
-            UrlGuard guard) {
+            UrlGuard guard) {}
+
+    private static boolean round(Round r) {
+        JdbcClient jdbc = r.jdbc();
+        TransactionTemplate tx = r.tx();
+        Clock clock = r.clock();
+        TenantWebhookProperties p = r.p();
         Instant now = clock.instant();
         Duration lease = p.timeout().multipliedBy(3);
         List<Due> due = tx.execute(s -> jdbc.sql("""
@@ -71,7 +94,8 @@ class TenantWebhookSender extends PollingLoop {
                            and d.id in (select id from tenant_webhook_delivery
                                          where delivered_at is null and failed_at is null and next_attempt_at <= :now
                                          order by next_attempt_at limit :batch for update skip locked)
-                        returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts, d.next_attempt_at
+                        returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts, d.next_attempt_at,
+                                  d.created_at
                         """)
                 .param("lease", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
@@ -82,7 +106,8 @@ class TenantWebhookSender extends PollingLoop {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getInt(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()))
                 .list());
         if (due == null || due.isEmpty()) {
             return false;
@@ -92,8 +117,13 @@ class TenantWebhookSender extends PollingLoop {
                 log.debug("tenant webhook {} is no longer leased to this round; skipping it", d.id());
                 continue;
             }
-            String error = deliver(d, clock, p, http, guard);
+            String error = deliver(d, clock, p, r.http(), r.guard());
             tx.executeWithoutResult(s -> finish(jdbc, clock, p, d, error));
+            if (error == null) {
+                r.metrics().delivered(Duration.between(d.createdAt(), clock.instant()));
+            } else {
+                r.metrics().failed(d.attempts() + 1 > p.backoff().size());
+            }
         }
         return due.size() == p.batchSize();
     }

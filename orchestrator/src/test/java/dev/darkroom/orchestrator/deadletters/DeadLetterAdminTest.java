@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ class DeadLetterAdminTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -89,7 +93,7 @@ class DeadLetterAdminTest {
     }
 
     private String metrics(RestClient admin) {
-        return RestClient.create("http://127.0.0.1:" + port)
+        return RestClient.create("http://127.0.0.1:" + managementPort)
                 .get()
                 .uri("/actuator/prometheus")
                 .retrieve()
