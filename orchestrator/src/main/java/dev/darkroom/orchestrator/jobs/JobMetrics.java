@@ -10,13 +10,15 @@ import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What a finished job tells operators: {@code darkroom_jobs_finished_total{model,status,error_code}}, how long it took
+ * What a finished job tells operators: {@code darkroom_jobs_finished_total{model,status}} (with
+ * {@code darkroom_jobs_failed_total{model,error_code}} for the failed and expired ones), how long it took
  * end to end, how long it waited for a slot, how long it was at fal ({@code darkroom_job_*_seconds}), and the money
  * it settled ({@code darkroom_spend_settled_usd_total{model}}), whether it met the latency objective
  * ({@code darkroom_jobs_latency_slo_total{model,within}}), and the objectives themselves. Recorded after the job's final transaction commits,
@@ -26,6 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class JobMetrics {
 
     /** Error codes are fal's error types and Darkroom's own; anything else would be an unbounded label. */
+    private static final List<JobStatus> FINAL =
+            List.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELED, JobStatus.EXPIRED);
+
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
     private final MeterRegistry meters;
@@ -42,10 +47,10 @@ class JobMetrics {
                 .description("the target the burn-rate alerts judge (darkroom.slo.*)")
                 .tag("slo", "job_latency")
                 .register(meters);
-        // counters start at zero, so the first job of each model and outcome shows as an increase
+        // counters start at zero, so the first job of each model and final state shows as an increase (the SLO
+        // ratios depend on it); error codes are too many to pre-register and only break failures down
         catalog.models().forEach(m -> {
-            finished(m.id(), JobStatus.SUCCEEDED, "none");
-            finished(m.id(), JobStatus.FAILED, "fal_error");
+            FINAL.forEach(status -> finished(m.id(), status));
             settled(m.id());
             withinLatency(m.id(), true);
             withinLatency(m.id(), false);
@@ -68,7 +73,15 @@ class JobMetrics {
     }
 
     private void record(Ended e) {
-        finished(e.model, e.status, e.errorCode).increment();
+        finished(e.model, e.status).increment();
+        if (e.status == JobStatus.FAILED || e.status == JobStatus.EXPIRED) {
+            Counter.builder("darkroom_jobs_failed_total")
+                    .description("failed and expired jobs, by model and error code")
+                    .tag("model", e.model)
+                    .tag("error_code", e.errorCode)
+                    .register(meters)
+                    .increment();
+        }
         timer("darkroom_job_duration_seconds", "accepted to a final state", e).record(e.duration);
         if (e.queueWait != null) {
             timer("darkroom_job_queue_wait_seconds", "queued until dispatched to a worker", e)
@@ -87,12 +100,11 @@ class JobMetrics {
         }
     }
 
-    private Counter finished(String model, JobStatus status, String errorCode) {
+    private Counter finished(String model, JobStatus status) {
         return Counter.builder("darkroom_jobs_finished_total")
-                .description("jobs that reached a final state, by model, status and error code")
+                .description("jobs that reached a final state after admission, by model and status")
                 .tag("model", model)
                 .tag("status", status.apiName())
-                .tag("error_code", errorCode)
                 .register(meters);
     }
 
