@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "darkroom.gateway.submit-timeout=1500ms",
             "darkroom.gateway.internal-token=internal-secret",
-            "darkroom.gateway.key-lookup-timeout=500ms",
+            // the first lookup of a fresh context also loads the tracing instrumentation: room for it on a busy machine
+            "darkroom.gateway.key-lookup-timeout=2s",
             // fal-sim (through test-support) puts Tomcat on the test classpath next to Netty: let the management
             // child context be Netty's, as in the shipped jar
             "spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server"

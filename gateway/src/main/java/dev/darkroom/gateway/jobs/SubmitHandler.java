@@ -160,6 +160,7 @@ class SubmitHandler {
             meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
                     .increment();
             String id = reply.job().get("id").asString();
+            log.info("job {} created", id);
             return ServerResponse.created(URI.create("/v1/jobs/" + id))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(reply.job());

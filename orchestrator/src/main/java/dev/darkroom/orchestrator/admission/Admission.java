@@ -18,6 +18,7 @@ import dev.darkroom.orchestrator.jobs.Job;
 import dev.darkroom.orchestrator.jobs.JobRepository;
 import dev.darkroom.orchestrator.jobs.JobViews;
 import dev.darkroom.orchestrator.jobs.NewJob;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,8 @@ class Admission {
     private final CostEstimator estimator;
     private final Clock clock;
 
+    private final TraceContexts traces;
+
     Admission(
             TenantLimits limits,
             IdempotencyKeys idempotency,
@@ -58,7 +61,9 @@ class Admission {
             Catalog catalog,
             InputValidator validator,
             CostEstimator estimator,
+            TraceContexts traces,
             Clock clock) {
+        this.traces = traces;
         this.limits = limits;
         this.idempotency = idempotency;
         this.jobs = jobs;
@@ -115,6 +120,7 @@ class Admission {
                         period,
                         command.idempotencyKey()),
                 acceptedAt(command, now));
+        job.traceIn(traces.currentJson());
         Decision decision = decide(command, quota, estimate.amountUsd(), period, now);
         if (decision.rejection() != null) {
             job.reject(decision.rejection().code(), decision.rejection().detail(), now);

@@ -4,6 +4,7 @@ import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
 import dev.darkroom.orchestrator.dispatch.Dispatcher;
+import dev.darkroom.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -26,9 +27,11 @@ class SubmitJobListener {
 
     private final Admission admission;
     private final Dispatcher dispatcher;
+    private final TraceContexts traces;
     private final MeterRegistry meters;
 
-    SubmitJobListener(Admission admission, Dispatcher dispatcher, MeterRegistry meters) {
+    SubmitJobListener(Admission admission, Dispatcher dispatcher, TraceContexts traces, MeterRegistry meters) {
+        this.traces = traces;
         this.admission = admission;
         this.dispatcher = dispatcher;
         this.meters = meters;
@@ -38,7 +41,11 @@ class SubmitJobListener {
     SubmitJobReply submit(SubmitJob command) {
         Instant received = Instant.now();
         long start = System.nanoTime();
-        SubmitJobReply reply = admission.admit(command);
+        SubmitJobReply reply;
+        // the job's and tenant's ids travel with the trace from here: every later log line of the job carries them
+        try (TraceContexts.JobScope scope = traces.job(command.jobId(), command.tenantId())) {
+            reply = admission.admit(command);
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String outcome =
                 reply.rejection() == null ? "admitted" : reply.rejection().code();

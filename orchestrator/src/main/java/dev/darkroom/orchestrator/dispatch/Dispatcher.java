@@ -50,7 +50,10 @@ public class Dispatcher extends PollingLoop {
                         jobs.flush();
                         queries.takeTurn(job.tenantId());
                         outbox.append(
-                                Messaging.WORK_EXCHANGE, Redispatch.routingKey(job), Redispatch.message(job, now));
+                                Messaging.WORK_EXCHANGE,
+                                Redispatch.routingKey(job),
+                                Redispatch.message(job, now),
+                                job.traceContext());
                         meters.counter("darkroom_jobs_dispatched_total", "model", job.model())
                                 .increment();
                     }

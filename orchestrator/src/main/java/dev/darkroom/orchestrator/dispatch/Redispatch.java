@@ -40,7 +40,7 @@ public class Redispatch {
         }
         Instant now = clock.instant();
         job.redispatch(now, now.plus(properties.workerTimeout()));
-        outbox.append(Messaging.WORK_EXCHANGE, routingKey(job), message(job, now));
+        outbox.append(Messaging.WORK_EXCHANGE, routingKey(job), message(job, now), job.traceContext());
     }
 
     static String routingKey(Job job) {

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param error why it failed, was rejected or expired
  * @param cancelRequestedAt when the tenant asked to cancel, or null
  * @param links related API paths
+ * @param traceId the OpenTelemetry trace id of the job's work across the services, or null with tracing off
  */
 public record JobView(
         UUID id,
@@ -40,7 +41,8 @@ public record JobView(
         List<OutputView> outputs,
         ErrorView error,
         Instant cancelRequestedAt,
-        Map<String, String> links) {
+        Map<String, String> links,
+        String traceId) {
 
     /**
      * One output file.

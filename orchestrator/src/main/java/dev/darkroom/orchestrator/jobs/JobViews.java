@@ -4,6 +4,7 @@ import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.orchestrator.billing.Money;
 import dev.darkroom.storage.ObjectStorage;
 import dev.darkroom.storage.StorageProperties;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,7 +99,8 @@ public class JobViews {
                         ? null
                         : new JobView.ErrorView(job.errorCode(), job.errorMessage(), parse(job.errorDetailJson())),
                 job.cancelRequestedAt(),
-                links);
+                links,
+                TraceContexts.traceId(TraceContexts.fromJson(job.traceContext())));
     }
 
     private JsonNode parse(String text) {

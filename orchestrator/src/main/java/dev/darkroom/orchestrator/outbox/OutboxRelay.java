@@ -3,6 +3,7 @@ package dev.darkroom.orchestrator.outbox;
 import dev.darkroom.orchestrator.scheduling.PollingLoop;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import dev.darkroom.support.amqp.PublishFailedException;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,26 +31,37 @@ public class OutboxRelay extends PollingLoop {
             JdbcClient jdbc,
             TransactionTemplate tx,
             ConfirmedPublisher publisher,
+            TraceContexts traces,
             Clock clock,
             OutboxProperties properties) {
-        super("outbox-relay", properties.interval(), () -> round(jdbc, tx, publisher, clock, properties));
+        super("outbox-relay", properties.interval(), () -> round(jdbc, tx, publisher, traces, clock, properties));
     }
 
-    private record Row(long id, String exchange, String routingKey, String type, String payload) {}
+    private record Row(long id, String exchange, String routingKey, String type, String payload, String trace) {}
 
     private static boolean round(
-            JdbcClient jdbc, TransactionTemplate tx, ConfirmedPublisher publisher, Clock clock, OutboxProperties p) {
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ConfirmedPublisher publisher,
+            TraceContexts traces,
+            Clock clock,
+            OutboxProperties p) {
         Instant now = clock.instant();
         List<Row> batch = tx.execute(status -> jdbc.sql("""
                         update outbox set claimed_until = ?
                          where id in (select id from outbox
                                        where published_at is null and (claimed_until is null or claimed_until < ?)
                                        order by id limit ? for update skip locked)
-                        returning id, exchange, routing_key, message_type, payload::text
+                        returning id, exchange, routing_key, message_type, payload::text, trace_context::text
                         """)
                 .params(Timestamp.from(now.plus(p.claimFor())), Timestamp.from(now), p.batchSize())
-                .query((rs, n) ->
-                        new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list());
         if (batch == null || batch.isEmpty()) {
             return false;
@@ -59,12 +71,16 @@ public class OutboxRelay extends PollingLoop {
             for (Row row : batch.stream()
                     .sorted((a, b) -> Long.compare(a.id(), b.id()))
                     .toList()) {
-                publisher.publishJson(
-                        row.exchange(),
-                        row.routingKey(),
-                        row.type(),
-                        row.payload().getBytes(StandardCharsets.UTF_8),
-                        "outbox-" + row.id());
+                // published as part of the trace that wrote the row; the template adds traceparent to the message
+                traces.runIn(
+                        TraceContexts.fromJson(row.trace()),
+                        "outbox publish",
+                        () -> publisher.publishJson(
+                                row.exchange(),
+                                row.routingKey(),
+                                row.type(),
+                                row.payload().getBytes(StandardCharsets.UTF_8),
+                                "outbox-" + row.id()));
                 sent.add(row.id());
             }
         } catch (PublishFailedException e) {

@@ -1,5 +1,6 @@
 package dev.darkroom.orchestrator.webhooks;
 
+import dev.darkroom.support.tracing.TraceContexts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +25,10 @@ public class TenantEvents {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final TraceContexts traces;
 
-    TenantEvents(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    TenantEvents(JdbcClient jdbc, Clock clock, JsonMapper json, TraceContexts traces) {
+        this.traces = traces;
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
@@ -47,8 +50,10 @@ public class TenantEvents {
         payload.put("timestamp", now.toString());
         payload.put("data", data.get());
         jdbc.sql("""
-                        insert into tenant_webhook_delivery (id, tenant_id, event_type, payload, next_attempt_at, created_at)
-                        select ?, id, ?, cast(? as jsonb), ?, ? from tenant where id = ? and webhook_url is not null
+                        insert into tenant_webhook_delivery
+                               (id, tenant_id, event_type, payload, next_attempt_at, created_at, trace_context)
+                        select ?, id, ?, cast(? as jsonb), ?, ?, cast(? as jsonb)
+                          from tenant where id = ? and webhook_url is not null
                         """)
                 .params(
                         UUID.randomUUID(),
@@ -56,6 +61,7 @@ public class TenantEvents {
                         json.writeValueAsString(payload),
                         Timestamp.from(now),
                         Timestamp.from(now),
+                        traces.currentJson(),
                         tenantId)
                 .update();
     }

@@ -4,6 +4,10 @@ import com.standardwebhooks.Webhook;
 import dev.darkroom.orchestrator.scheduling.PollingLoop;
 import dev.darkroom.support.net.ForbiddenUrlException;
 import dev.darkroom.support.net.UrlGuard;
+import dev.darkroom.support.tracing.TraceContexts;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,16 +44,25 @@ class TenantWebhookSender extends PollingLoop {
             TransactionTemplate tx,
             Clock clock,
             TenantWebhookProperties properties,
-            TenantWebhookMetrics metrics) {
+            TenantWebhookMetrics metrics,
+            TraceContexts traces,
+            MeterRegistry meters,
+            ObservationRegistry observations) {
         this(
                 jdbc,
                 tx,
                 clock,
                 properties,
                 metrics,
-                HttpClient.newBuilder()
-                        .connectTimeout(properties.timeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
+                traces,
+                // instrumented: the delivery is a span of the job's trace and carries traceparent to the tenant
+                MicrometerHttpClient.instrumentationBuilder(
+                                HttpClient.newBuilder()
+                                        .connectTimeout(properties.timeout())
+                                        .followRedirects(HttpClient.Redirect.NEVER)
+                                        .build(),
+                                meters)
+                        .observationRegistry(observations)
                         .build());
     }
 
@@ -59,16 +72,24 @@ class TenantWebhookSender extends PollingLoop {
             Clock clock,
             TenantWebhookProperties p,
             TenantWebhookMetrics metrics,
+            TraceContexts traces,
             HttpClient http) {
         super("tenant-webhooks", p.interval(), () -> {
-            Round round = new Round(jdbc, tx, clock, p, metrics, http, new UrlGuard(p.allowedHosts()));
+            Round round = new Round(jdbc, tx, clock, p, metrics, traces, http, new UrlGuard(p.allowedHosts()));
             return round(round);
         });
     }
 
     /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this round's lease matches. */
     private record Due(
-            UUID id, String url, String secret, String payload, int attempts, Instant leasedUntil, Instant createdAt) {}
+            UUID id,
+            String url,
+            String secret,
+            String payload,
+            int attempts,
+            Instant leasedUntil,
+            Instant createdAt,
+            String trace) {}
 
     /** What a round works with. */
     private record Round(
@@ -77,6 +98,7 @@ class TenantWebhookSender extends PollingLoop {
             Clock clock,
             TenantWebhookProperties p,
             TenantWebhookMetrics metrics,
+            TraceContexts traces,
             HttpClient http,
             UrlGuard guard) {}
 
@@ -95,7 +117,7 @@ class TenantWebhookSender extends PollingLoop {
                                          where delivered_at is null and failed_at is null and next_attempt_at <= :now
                                          order by next_attempt_at limit :batch for update skip locked)
                         returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts, d.next_attempt_at,
-                                  d.created_at
+                                  d.created_at, d.trace_context::text
                         """)
                 .param("lease", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
@@ -107,7 +129,8 @@ class TenantWebhookSender extends PollingLoop {
                         rs.getString(4),
                         rs.getInt(5),
                         rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8)))
                 .list());
         if (due == null || due.isEmpty()) {
             return false;
@@ -117,7 +140,11 @@ class TenantWebhookSender extends PollingLoop {
                 log.debug("tenant webhook {} is no longer leased to this round; skipping it", d.id());
                 continue;
             }
-            String error = deliver(d, clock, p, r.http(), r.guard());
+            String error = r.traces()
+                    .callIn(
+                            TraceContexts.fromJson(d.trace()),
+                            "tenant webhook",
+                            () -> deliver(d, clock, p, r.http(), r.guard()));
             tx.executeWithoutResult(s -> finish(jdbc, clock, p, d, error));
             if (error == null) {
                 r.metrics().delivered(Duration.between(d.createdAt(), clock.instant()));

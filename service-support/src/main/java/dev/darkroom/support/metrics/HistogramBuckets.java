@@ -23,7 +23,7 @@ public final class HistogramBuckets implements MeterFilter {
     public static final Duration[] JOB = durations("1s,2s,5s,10s,20s,30s,1m,2m,5m,10m,30m,1h");
 
     private static final Set<String> FRAMEWORK_TIMERS =
-            Set.of("http.server.requests", "http.client.requests", "spring.rabbitmq.listener");
+            Set.of("http.server.requests", "http.client.requests", "spring.rabbit.listener", "spring.rabbit.template");
 
     @Override
     public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {

@@ -1,8 +1,12 @@
 package dev.darkroom.worker.core.webhooks;
 
 import dev.darkroom.contracts.webhooks.WebhookTokens;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,8 +20,14 @@ public final class WebhookUrls {
 
     private final String base;
     private final WebhookTokens tokens;
+    private final TraceContexts traces;
 
     WebhookUrls(WebhookProperties properties, URI falQueueUrl) {
+        this(properties, falQueueUrl, null);
+    }
+
+    WebhookUrls(WebhookProperties properties, URI falQueueUrl, TraceContexts traces) {
+        this.traces = traces;
         String secret = properties.tokenSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(
@@ -38,9 +48,21 @@ public final class WebhookUrls {
         this.tokens = new WebhookTokens(secret);
     }
 
-    /** The URL fal calls back when this job's request finishes. */
+    /**
+     * The URL fal calls back when this job's request finishes. It carries the current trace context (W3C fields as
+     * query parameters, since fal sends no trace headers), so the receiver continues the job's trace.
+     */
     public String forJob(UUID jobId) {
-        return base + jobId + "?token=" + tokens.token(jobId);
+        StringBuilder url =
+                new StringBuilder(base).append(jobId).append("?token=").append(tokens.token(jobId));
+        Map<String, String> trace = traces == null ? Map.of() : traces.current();
+        for (String field : TraceContexts.FIELDS) {
+            String value = trace.get(field);
+            if (value != null) {
+                url.append('&').append(field).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return url.toString();
     }
 
     private static boolean realFal(URI queueUrl) {

@@ -1,6 +1,7 @@
 package dev.darkroom.worker.core.webhooks;
 
 import dev.darkroom.falclient.FalClientConfig;
+import dev.darkroom.support.tracing.TraceContexts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class WebhooksConfiguration {
 
     @Bean
-    WebhookUrls webhookUrls(WebhookProperties properties, FalClientConfig fal) {
-        return new WebhookUrls(properties, fal.queueBaseUrl());
+    WebhookUrls webhookUrls(WebhookProperties properties, FalClientConfig fal, TraceContexts traces) {
+        return new WebhookUrls(properties, fal.queueBaseUrl(), traces);
     }
 }
