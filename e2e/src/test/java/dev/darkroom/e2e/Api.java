@@ -1,5 +1,6 @@
 package dev.darkroom.e2e;
 
+import dev.darkroom.testsupport.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,13 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tenant's and an operator's view of Darkroom: plain HTTP against the gateway, as a client would call it. */
+/**
+ * A tenant's and an operator's view of Darkroom: plain HTTP against the gateway, as a client would call it. Every
+ * response is checked against the OpenAPI document (status, headers, body) before a test sees it, so a test that
+ * meets an undocumented status or field fails.
+ */
 final class Api {
+
+    /** The operations the tests of this JVM called, as {@code "METHOD /template"}. */
+    static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP =
@@ -103,6 +114,7 @@ final class Api {
         }
         try {
             HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            conforms(method, path, r);
             JsonNode json = r.body().length == 0 ? null : parse(r.body());
             return new Response(r.statusCode(), json, r);
         } catch (IOException e) {
@@ -111,6 +123,18 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Fails the test when the response is not what the document says this operation answers. */
+    private static void conforms(String method, String path, HttpResponse<byte[]> r) {
+        OpenApiContract contract = OpenApiContract.darkroom();
+        List<String> violations =
+                contract.violations(method, path, r.statusCode(), r.headers().map(), r.body());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the response breaks the OpenAPI document:\n  " + String.join("\n  ", violations)
+                    + "\nbody: " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CALLED.add(contract.operation(method, path));
     }
 
     static byte[] download(String url) {

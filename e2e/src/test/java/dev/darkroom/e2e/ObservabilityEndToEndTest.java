@@ -44,8 +44,8 @@ class ObservabilityEndToEndTest {
     static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** The alerts the injected faults must raise. */
-    static final List<String> EXPECTED_ALERTS = List.of(
-            "JobSuccessBudgetBurnFast", "FalWebhooksMissing", "DeadLetterQueueNotEmpty", "TenantWebhooksFailing");
+    static final List<String> EXPECTED_ALERTS =
+            List.of("JobSuccessBudgetBurnFast", "FalWebhooksMissing", "DeadLetterQueueNotEmpty");
 
     @Test
     void everyDashboardPanelHasDataAndTheInjectedFaultsRaiseTheirAlerts() throws Exception {

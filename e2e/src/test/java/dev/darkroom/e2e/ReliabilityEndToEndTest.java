@@ -222,6 +222,8 @@ class ReliabilityEndToEndTest {
 
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().get("code").asString()).isEqualTo("job_finished");
+        assertThat(r.body().get("job_status").asString()).isEqualTo("succeeded");
+        assertThat(r.body().get("status").asInt()).isEqualTo(409);
     }
 
     @Test

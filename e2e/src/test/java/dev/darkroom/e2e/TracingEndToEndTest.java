@@ -72,7 +72,6 @@ class TracingEndToEndTest {
         String jobId = created.body().get("id").asString();
         JsonNode done = api.awaitStatus(tenant.key(), jobId, Duration.ofSeconds(90), "succeeded", "failed");
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
-        assertThat(done.get("trace_id").asString()).isEqualTo(traceId);
 
         TraceCollector collector = TraceCollector.shared();
         Awaitility.await("spans of the job's trace from every hop")

@@ -4,6 +4,8 @@ import dev.darkroom.falclient.errors.FalException;
 import dev.darkroom.falclient.errors.FalResultNotReadyException;
 import dev.darkroom.falclient.errors.FalSubmitUncertainException;
 import dev.darkroom.falclient.http.FalHttp;
+import dev.darkroom.falclient.platform.FalPrice;
+import dev.darkroom.falclient.platform.FalPricing;
 import dev.darkroom.falclient.queue.CancelOutcome;
 import dev.darkroom.falclient.queue.FalQueue;
 import dev.darkroom.falclient.queue.FalResult;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +35,7 @@ public final class FalClient {
     private final QueueUrls urls;
     private final FalQueue queue;
     private final FalStorage storage;
+    private final FalPricing pricing;
 
     public FalClient(FalClientConfig config) {
         this(
@@ -52,6 +57,7 @@ public final class FalClient {
         this.urls = new QueueUrls(config.queueBaseUrl());
         this.queue = new FalQueue(http, urls);
         this.storage = new FalStorage(http, config.restBaseUrl());
+        this.pricing = new FalPricing(http, config.apiBaseUrl());
     }
 
     /** Submits without webhook or options. */
@@ -94,6 +100,11 @@ public final class FalClient {
         return storage.upload(content, contentType, fileName);
     }
 
+    /** Uploads bytes that fal's storage deletes after {@code lifetime}; null keeps the account's default. */
+    public String upload(byte[] content, String contentType, String fileName, Duration lifetime) {
+        return storage.upload(content, contentType, fileName, lifetime);
+    }
+
     /** Reads the stream fully, then uploads it like {@link #upload(byte[], String, String)}. */
     public String upload(InputStream content, String contentType, String fileName) {
         try {
@@ -106,6 +117,11 @@ public final class FalClient {
     /** Streams a known number of bytes without buffering them; the PUT is not retried. */
     public String upload(InputStream content, long contentLength, String contentType, String fileName) {
         return storage.upload(content, contentLength, contentType, fileName);
+    }
+
+    /** fal's current prices of these endpoints (its platform pricing API); unpriced endpoints are left out. */
+    public List<FalPrice> prices(List<String> endpointIds) {
+        return pricing.prices(endpointIds);
     }
 
     /** Builds status, result and cancel URLs from an endpoint id and a request id. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param restBaseUrl fal's REST host (storage uploads)
  * @param cdnBaseUrl fal's CDN host; not called by the client, exposed for callers that must recognise fal file URLs
  * @param jwksUrl where fal publishes the Ed25519 keys that sign webhooks
+ * @param apiBaseUrl fal's platform API host ({@code https://api.fal.ai}: model pricing)
  * @param apiKey {@code FAL_KEY} ({@code key_id:key_secret}); needed for calls, not for webhook verification; never
  *     logged and masked in {@link #toString()}
  * @param connectTimeout the limit on establishing a connection
@@ -31,6 +32,7 @@ public record FalClientConfig(
         URI restBaseUrl,
         URI cdnBaseUrl,
         URI jwksUrl,
+        URI apiBaseUrl,
         String apiKey,
         Duration connectTimeout,
         Duration requestTimeout,
@@ -45,12 +47,14 @@ public record FalClientConfig(
     public static final String FAL_REST = "https://rest.fal.ai";
     public static final String FAL_CDN = "https://v3.fal.media";
     public static final String FAL_JWKS = "https://rest.fal.ai/.well-known/jwks.json";
+    public static final String FAL_API = "https://api.fal.ai";
 
     public FalClientConfig {
         baseUrl(queueBaseUrl, "queueBaseUrl");
         baseUrl(restBaseUrl, "restBaseUrl");
         baseUrl(cdnBaseUrl, "cdnBaseUrl");
         baseUrl(jwksUrl, "jwksUrl");
+        baseUrl(apiBaseUrl, "apiBaseUrl");
         positive(connectTimeout, "connectTimeout");
         positive(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
@@ -80,6 +84,7 @@ public record FalClientConfig(
                 .restBaseUrl(restBaseUrl.toString())
                 .cdnBaseUrl(cdnBaseUrl.toString())
                 .jwksUrl(jwksUrl.toString())
+                .apiBaseUrl(apiBaseUrl.toString())
                 .apiKey(apiKey)
                 .connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout)
@@ -94,7 +99,8 @@ public record FalClientConfig(
     @Override
     public String toString() {
         return "FalClientConfig[queueBaseUrl=" + queueBaseUrl + ", restBaseUrl=" + restBaseUrl + ", cdnBaseUrl="
-                + cdnBaseUrl + ", jwksUrl=" + jwksUrl + ", apiKey=" + (apiKey == null ? "<none>" : "****")
+                + cdnBaseUrl + ", jwksUrl=" + jwksUrl + ", apiBaseUrl=" + apiBaseUrl + ", apiKey="
+                + (apiKey == null ? "<none>" : "****")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", retry=" + retry
                 + ", jwksCacheTtl=" + jwksCacheTtl + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval
                 + ", webhookTimestampTolerance=" + webhookTimestampTolerance + "]";
@@ -123,6 +129,7 @@ public record FalClientConfig(
         private String restBaseUrl = FAL_REST;
         private String cdnBaseUrl = FAL_CDN;
         private String jwksUrl = FAL_JWKS;
+        private String apiBaseUrl = FAL_API;
         private String apiKey;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
@@ -136,15 +143,21 @@ public record FalClientConfig(
         private Builder() {}
 
         /**
-         * All four URLs at fal-sim, which serves fal's hosts under path prefixes on one port: {@code /queue}, {@code
-         * /rest}, {@code /cdn} and {@code /rest/.well-known/jwks.json}.
+         * All five URLs at fal-sim, which serves fal's hosts under path prefixes on one port: {@code /queue}, {@code
+         * /rest}, {@code /cdn}, {@code /rest/.well-known/jwks.json} and {@code /api}.
          */
         public Builder simulator(String simBaseUrl) {
             String base = simBaseUrl.replaceAll("/+$", "");
             return queueBaseUrl(base + "/queue")
                     .restBaseUrl(base + "/rest")
                     .cdnBaseUrl(base + "/cdn")
-                    .jwksUrl(base + "/rest/.well-known/jwks.json");
+                    .jwksUrl(base + "/rest/.well-known/jwks.json")
+                    .apiBaseUrl(base + "/api");
+        }
+
+        public Builder apiBaseUrl(String value) {
+            this.apiBaseUrl = value;
+            return this;
         }
 
         public Builder queueBaseUrl(String value) {
@@ -218,6 +231,7 @@ public record FalClientConfig(
                     uri(restBaseUrl, "restBaseUrl"),
                     uri(cdnBaseUrl, "cdnBaseUrl"),
                     uri(jwksUrl, "jwksUrl"),
+                    uri(apiBaseUrl, "apiBaseUrl"),
                     apiKey,
                     connectTimeout,
                     requestTimeout,

@@ -12,7 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
 
-/** Verifies a fal webhook the way fal documents it (fal-api.md §3.4), with nothing but the JDK. */
+/**
+ * Verifies a fal webhook the way fal documents it (docs/fal-protocol.md#webhook-signatures), with nothing but the JDK.
+ */
 public final class Jwks {
 
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");

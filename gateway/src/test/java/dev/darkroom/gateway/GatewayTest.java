@@ -3,7 +3,9 @@ package dev.darkroom.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.darkroom.contracts.jobs.JobView;
 import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
@@ -116,16 +118,30 @@ class GatewayTest {
                 }
             }
             if (prompt.equals("too fast")) {
-                return SubmitJobReply.rejected(new Rejection(429, "rate_limited", "slow down", 7L, Map.of()), null);
+                return SubmitJobReply.rejected(
+                        new Rejection(RejectionCode.RATE_LIMITED, "slow down", 7L, Map.of()), null);
             }
-            return SubmitJobReply.admitted(JSON.createObjectNode()
-                    .put("id", command.jobId().toString())
-                    .put("status", "queued")
+            // what the gateway sent comes back in the metadata, for the tests to check
+            JsonNode sent = JSON.createObjectNode()
                     .put("tenant", command.tenantId().toString())
                     .put("key", command.apiKeyId().toString())
                     .put("hash", String.valueOf(command.requestHash()))
-                    .put("idempotency_key", String.valueOf(command.idempotencyKey()))
-                    .set("input", command.input()));
+                    .put("idempotency_key", String.valueOf(command.idempotencyKey()));
+            return SubmitJobReply.admitted(new JobView(
+                    command.jobId(),
+                    "queued",
+                    command.model(),
+                    command.input(),
+                    sent,
+                    "0.025",
+                    null,
+                    command.requestedAt(),
+                    command.requestedAt(),
+                    Map.of(),
+                    List.of(),
+                    null,
+                    null,
+                    Map.of("self", "/v1/jobs/" + command.jobId())));
         }
     }
 
@@ -135,8 +151,8 @@ class GatewayTest {
                 "/v1/jobs", GOOD_KEY, "{\"model\":\"flux-dev\",\"input\":{\"prompt\":\"p\",\"aspect_ratio\":\"4:3\"}}");
 
         assertThat(r.status).isEqualTo(201);
-        assertThat(r.body.get("tenant").asString()).isEqualTo(TENANT.toString());
-        assertThat(r.body.get("key").asString()).isEqualTo(KEY_ID.toString());
+        assertThat(r.body.get("metadata").get("tenant").asString()).isEqualTo(TENANT.toString());
+        assertThat(r.body.get("metadata").get("key").asString()).isEqualTo(KEY_ID.toString());
         assertThat(r.body.get("input").get("num_images").asInt()).isEqualTo(1);
         assertThat(r.header("Location"))
                 .isEqualTo("/v1/jobs/" + r.body.get("id").asString());
@@ -153,8 +169,8 @@ class GatewayTest {
                 HttpResponse.BodyHandlers.ofString());
 
         JsonNode body = JSON.readTree(r.body());
-        assertThat(body.get("idempotency_key").asString()).isEqualTo("order-7");
-        assertThat(body.get("hash").asString()).hasSize(64);
+        assertThat(body.get("metadata").get("idempotency_key").asString()).isEqualTo("order-7");
+        assertThat(body.get("metadata").get("hash").asString()).hasSize(64);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class DarkroomTestInfra {
      *   <li>{@code spring.datasource.url/username/password}
      *   <li>{@code spring.rabbitmq.host/port/username/password/virtual-host}
      *   <li>{@code darkroom.storage.endpoint/access-key/secret-key/region/bucket}
-     *   <li>{@code darkroom.fal.queue-url/rest-url/cdn-url/jwks-url/key}
+     *   <li>{@code darkroom.fal.queue-url/rest-url/cdn-url/jwks-url/api-url/key}
      * </ul>
      */
     public static Map<String, Object> properties(Set<Infra> wanted) {
@@ -76,6 +76,7 @@ public final class DarkroomTestInfra {
             properties.put("darkroom.fal.rest-url", fal.restUrl());
             properties.put("darkroom.fal.cdn-url", fal.cdnUrl());
             properties.put("darkroom.fal.jwks-url", fal.jwksUrl());
+            properties.put("darkroom.fal.api-url", fal.apiUrl());
             properties.put("darkroom.fal.key", fal.falKey());
         }
         return properties;

@@ -75,6 +75,11 @@ public final class FalSimServer implements AutoCloseable {
         return restUrl() + "/.well-known/jwks.json";
     }
 
+    /** Stands in for fal's platform API ({@code https://api.fal.ai}). */
+    public String apiUrl() {
+        return baseUrl + "/api";
+    }
+
     /** The {@code Authorization: Key ...} credential fal-sim accepts: the first of {@code fal-sim.auth.keys}. */
     public String falKey() {
         return falKey;

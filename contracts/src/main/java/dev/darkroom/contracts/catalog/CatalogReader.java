@@ -16,8 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Turns the catalog YAML into {@link ModelSpec}s, failing fast on anything malformed. */
 final class CatalogReader {
 
-    private static final ParameterSpec PROMPT = new ParameterSpec(
-            "prompt", ParamType.STRING, true, null, List.of(), null, null, 4000, 1, null, null, "prompt", false);
+    /** fal's usual prompt limit; a model's {@code prompt_max_length} replaces it (Hailuo-02: 2000). */
+    private static final int DEFAULT_PROMPT_MAX_LENGTH = 4000;
 
     private CatalogReader() {}
 
@@ -46,8 +46,17 @@ final class CatalogReader {
         required(root, "models", "catalog").properties().forEach(e -> {
             String id = e.getKey();
             JsonNode m = e.getValue();
-            SizeSpec size =
-                    m.has("size") ? size(m.get("size"), id, presets, imageSizeRatios, customMin, customMax) : null;
+            // a model's own custom_size narrows the shared one (FLUX1.1 [pro]: 256-1440 per side)
+            JsonNode ownCustom = m.path("custom_size");
+            SizeSpec size = m.has("size")
+                    ? size(
+                            m.get("size"),
+                            id,
+                            presets,
+                            imageSizeRatios,
+                            ownCustom.path("min").asInt(customMin),
+                            ownCustom.path("max").asInt(customMax))
+                    : null;
             models.put(
                     id,
                     new ModelSpec(
@@ -59,7 +68,10 @@ final class CatalogReader {
                                     required(m, "expected_seconds", id).asLong()),
                             pricing(required(m, "pricing", id), id),
                             size,
-                            parameters(m.get("parameters"), id)));
+                            parameters(
+                                    m.get("parameters"),
+                                    id,
+                                    m.path("prompt_max_length").asInt(DEFAULT_PROMPT_MAX_LENGTH))));
         });
         requireDistinctEndpoints(models.values());
         return new Catalog(models, megapixel);
@@ -119,9 +131,24 @@ final class CatalogReader {
                 overrides);
     }
 
-    private static Map<String, ParameterSpec> parameters(JsonNode params, String id) {
+    private static Map<String, ParameterSpec> parameters(JsonNode params, String id, int promptMaxLength) {
         Map<String, ParameterSpec> result = new LinkedHashMap<>();
-        result.put(PROMPT.name(), PROMPT);
+        result.put(
+                "prompt",
+                new ParameterSpec(
+                        "prompt",
+                        ParamType.STRING,
+                        true,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        promptMaxLength,
+                        1,
+                        null,
+                        null,
+                        "prompt",
+                        false));
         if (params == null) {
             return result;
         }

@@ -1,5 +1,6 @@
 package dev.darkroom.contracts.jobs;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -29,6 +30,21 @@ public enum JobStatus {
     /** Refused at admission: budget, rate, concurrency or model not allowed. */
     REJECTED;
 
+    /** At fal or on the way there: what the global and per-tenant in-flight caps count. */
+    public static final Set<JobStatus> IN_FLIGHT =
+            Collections.unmodifiableSet(EnumSet.of(DISPATCHED, SUBMITTED, RUNNING));
+
+    /** Waiting in Darkroom: not yet admitted, or admitted and waiting for dispatch. */
+    public static final Set<JobStatus> WAITING = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, QUEUED));
+
+    /** Not finished yet: waiting or in flight. What the queue limit counts. */
+    public static final Set<JobStatus> UNFINISHED =
+            Collections.unmodifiableSet(EnumSet.of(ACCEPTED, QUEUED, DISPATCHED, SUBMITTED, RUNNING));
+
+    /** Admitted and not finished: the jobs whose estimate is reserved against the budget. */
+    public static final Set<JobStatus> RESERVED =
+            Collections.unmodifiableSet(EnumSet.of(QUEUED, DISPATCHED, SUBMITTED, RUNNING));
+
     private static final Map<JobStatus, Set<JobStatus>> MOVES = new EnumMap<>(JobStatus.class);
 
     static {
@@ -54,6 +70,11 @@ public enum JobStatus {
     /** The lower-case name the public API uses. */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The API names of some states, for SQL such as {@code status = any(?)}. */
+    public static String[] apiNames(Set<JobStatus> states) {
+        return states.stream().map(JobStatus::apiName).sorted().toArray(String[]::new);
     }
 
     public static JobStatus fromApiName(String name) {

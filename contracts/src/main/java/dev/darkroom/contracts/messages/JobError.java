@@ -17,8 +17,9 @@ public record JobError(String code, String message, JsonNode falDetail) {
     public static final String FAL_VALIDATION_ERROR = "fal_validation_error";
 
     /**
-     * fal's model error types (fal-api.md §2.2) that a tenant can act on, kept as the job's error code; pydantic
-     * validation types ({@code missing}, {@code less_than_equal}, ...) become {@link #FAL_VALIDATION_ERROR}.
+     * fal's model error types (docs/fal-protocol.md#model-errors) that a tenant can act on, kept as the job's error
+     * code; pydantic validation types ({@code missing}, {@code less_than_equal}, ...) become
+     * {@link #FAL_VALIDATION_ERROR}.
      */
     private static final Set<String> MODEL_ERRORS = Set.of(
             "content_policy_violation",

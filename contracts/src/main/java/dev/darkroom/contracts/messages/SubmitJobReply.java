@@ -1,20 +1,21 @@
 package dev.darkroom.contracts.messages;
 
-import tools.jackson.databind.JsonNode;
+import dev.darkroom.contracts.jobs.JobView;
 
 /**
  * The orchestrator's answer to {@link SubmitJob}.
  *
- * @param job the job as the public API shows it (present when admitted, or when an idempotent retry found it)
+ * @param job the job as the public API shows it (present when admitted, when an idempotent retry found it, and when
+ *     a rejected job was recorded)
  * @param rejection why it was refused, or null
  */
-public record SubmitJobReply(JsonNode job, Rejection rejection) {
+public record SubmitJobReply(JobView job, Rejection rejection) {
 
-    public static SubmitJobReply admitted(JsonNode job) {
+    public static SubmitJobReply admitted(JobView job) {
         return new SubmitJobReply(job, null);
     }
 
-    public static SubmitJobReply rejected(Rejection rejection, JsonNode job) {
+    public static SubmitJobReply rejected(Rejection rejection, JobView job) {
         return new SubmitJobReply(job, rejection);
     }
 }

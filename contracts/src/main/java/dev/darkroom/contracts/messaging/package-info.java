@@ -1,4 +1,4 @@
 /**
- * Every exchange, queue and routing key, and how queues are declared. No other code spells a broker name.
+ * Every exchange, queue and routing key, and which queue each feeds. No other code spells a broker name.
  */
 package dev.darkroom.contracts.messaging;

@@ -3,8 +3,8 @@ package dev.darkroom.falclient.errors;
 import java.util.Set;
 
 /**
- * fal's flat request error ({@code {"detail": "...", "error_type": "..."}}, fal-api.md §2.3) or any other 4xx that
- * has no more specific type. Runner and timeout errors are transient; input and client errors are not.
+ * fal's flat request error ({@code {"detail": "...", "error_type": "..."}}, docs/fal-protocol.md#request-errors) or any
+ * other 4xx that has no more specific type. Runner and timeout errors are transient; input and client errors are not.
  */
 public final class FalRequestException extends FalException {
 

@@ -72,7 +72,10 @@ public enum RetryPolicy {
         }
     };
 
-    /** fal's python client retries 408, 409 and 429; 502, 503 and 504 are gateway hiccups (fal-api.md §2.6). */
+    /**
+     * fal's python client retries 408, 409 and 429; 502, 503 and 504 are gateway hiccups
+     * (docs/fal-protocol.md#retries).
+     */
     static final Set<Integer> RETRY_STATUSES = Set.of(408, 409, 429, 502, 503, 504);
 
     abstract boolean shouldRetry(FalException failure);

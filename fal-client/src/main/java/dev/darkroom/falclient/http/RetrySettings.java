@@ -15,8 +15,8 @@ import java.util.Objects;
 public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
     /**
-     * Modelled on fal's own clients (fal-api.md §2.6): fal-js queue calls make 1 + 3 attempts starting at 1 s; python
-     * caps a wait at 30 s.
+     * Modelled on fal's own clients (docs/fal-protocol.md#retries): fal-js queue calls make 1 + 3 attempts starting at
+     * 1 s; python caps a wait at 30 s.
      */
     public static final RetrySettings DEFAULTS = new RetrySettings(4, Duration.ofSeconds(1), Duration.ofSeconds(30));
 

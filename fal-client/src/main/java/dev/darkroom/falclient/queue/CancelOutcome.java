@@ -1,6 +1,6 @@
 package dev.darkroom.falclient.queue;
 
-/** What fal said to a cancel (fal-api.md §1.9). */
+/** What fal said to a cancel (docs/fal-protocol.md#cancel). */
 public enum CancelOutcome {
     /** 202: removed from the queue, or signalled to stop; an in-progress request may still complete. */
     CANCELLATION_REQUESTED,

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A fal endpoint id such as {@code fal-ai/flux/dev}: {@code owner/app[/path...]}, or {@code
- * namespace/owner/app[/path...]} for the {@code workflows} and {@code comfy} namespaces (fal-api.md §1.2). Submit
- * uses the {@link #id() full id}; status, result and cancel use only the {@link #appId() app id}.
+ * namespace/owner/app[/path...]} for the {@code workflows} and {@code comfy} namespaces
+ * (docs/fal-protocol.md#model-ids-and-urls). Submit uses the {@link #id() full id}; status, result and cancel use only
+ * the {@link #appId() app id}.
  *
  * @param id the full, normalised id
  * @param appId {@code owner/app}, or {@code namespace/owner/app}

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param webhookUrl where fal POSTs the outcome, sent as {@code ?fal_webhook=}; null for none
  * @param priority {@code X-Fal-Queue-Priority}; null leaves fal's default (normal)
  * @param startTimeout {@code X-Fal-Request-Timeout}: how long the request may wait to start (queue wait, runner
- *     acquisition and fal's own retries) before fal gives up with a 504; null for no deadline
+ *     acquisition and fal's own retries) before fal gives up with a 504; at least 1 s, as fal's own clients
+ *     require; null for no deadline
  * @param maxQueueLength {@code ?fal_max_queue_length=}: fal refuses with 429 when its queue is longer; null for no
  *     limit
  * @param headers further {@code X-Fal-*} headers, e.g. {@code X-Fal-No-Retry}; cannot replace the client's own
@@ -40,6 +41,9 @@ public record SubmitOptions(
             "x-fal-queue-priority",
             "x-fal-request-timeout");
 
+    /** fal-js and the Python client refuse shorter start timeouts ({@code MIN_REQUEST_TIMEOUT_SECONDS = 1}). */
+    public static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(1);
+
     /** No webhook, no priority, no deadline. */
     public static final SubmitOptions NONE = new SubmitOptions(null, null, null, null, Map.of());
 
@@ -51,8 +55,8 @@ public record SubmitOptions(
                 throw new IllegalArgumentException("webhook URL must be an absolute http(s) URL");
             }
         }
-        if (startTimeout != null && startTimeout.compareTo(Duration.ofMillis(100)) <= 0) {
-            throw new IllegalArgumentException("fal needs a start timeout above 0.1 s");
+        if (startTimeout != null && startTimeout.compareTo(MIN_START_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("a start timeout must be at least 1 s, as fal's clients require");
         }
         if (maxQueueLength != null && maxQueueLength < 0) {
             throw new IllegalArgumentException("maxQueueLength must not be negative");

@@ -12,15 +12,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * fal's two-step upload (fal-api.md §4.4, as fal-js does it): {@code POST {rest}/storage/upload/initiate} returns a
- * presigned {@code upload_url} and the public {@code file_url}; the bytes go to the upload URL with {@code PUT}.
- * Thread-safe.
+ * fal's two-step upload (docs/fal-protocol.md#storage-upload, as fal-js does it): {@code POST
+ * {rest}/storage/upload/initiate} returns a presigned {@code upload_url} and the public {@code file_url}; the bytes go
+ * to the upload URL with {@code PUT}. Thread-safe.
  */
 public final class FalStorage {
 
@@ -34,8 +35,17 @@ public final class FalStorage {
 
     /** Uploads bytes; both steps are retried on transient failures. Returns the file's public URL. */
     public String upload(byte[] content, String contentType, String fileName) {
+        return upload(content, contentType, fileName, null);
+    }
+
+    /**
+     * Uploads bytes that fal deletes after {@code lifetime} ({@code X-Fal-Object-Lifecycle}); null keeps the
+     * account's default. Both steps are retried on transient failures. Returns the file's public URL.
+     */
+    public String upload(byte[] content, String contentType, String fileName, Duration lifetime) {
         Objects.requireNonNull(content, "content");
-        return upload(() -> BodyPublishers.ofByteArray(content), contentType, fileName, RetryPolicy.IDEMPOTENT);
+        return upload(
+                () -> BodyPublishers.ofByteArray(content), contentType, fileName, lifetime, RetryPolicy.IDEMPOTENT);
     }
 
     /**
@@ -49,25 +59,39 @@ public final class FalStorage {
         }
         Supplier<BodyPublisher> body =
                 () -> BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> content), contentLength);
-        return upload(body, contentType, fileName, RetryPolicy.NEVER);
+        return upload(body, contentType, fileName, null, RetryPolicy.NEVER);
     }
 
-    private String upload(Supplier<BodyPublisher> body, String contentType, String fileName, RetryPolicy putPolicy) {
+    private String upload(
+            Supplier<BodyPublisher> body,
+            String contentType,
+            String fileName,
+            Duration lifetime,
+            RetryPolicy putPolicy) {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(fileName, "fileName");
-        Target target = initiate(contentType, fileName);
+        Target target = initiate(contentType, fileName, lifetime);
         // no Authorization on the presigned URL: it carries its own signature, it may live on a host that is not
         // fal's, and object stores refuse a request with two kinds of authentication
         http.execute(new FalCall("PUT", target.uploadUrl(), contentType, body, Map.of(), false, putPolicy, null));
         return target.fileUrl();
     }
 
-    private Target initiate(String contentType, String fileName) {
+    private Target initiate(String contentType, String fileName, Duration lifetime) {
         URI uri = URI.create(Urls.withQuery(
                 Urls.join(restBase, "storage/upload/initiate").toString(), "storage_type", "fal-cdn-v3"));
         JsonNode request =
                 Json.MAPPER.createObjectNode().put("content_type", contentType).put("file_name", fileName);
-        FalResponse response = http.execute(FalCall.json("POST", uri, Json.bytes(request), RetryPolicy.IDEMPOTENT));
+        FalCall call = FalCall.json("POST", uri, Json.bytes(request), RetryPolicy.IDEMPOTENT);
+        if (lifetime != null) {
+            call = call.withHeaders(Map.of(
+                    "X-Fal-Object-Lifecycle",
+                    Json.MAPPER
+                            .createObjectNode()
+                            .put("expiration_duration_seconds", Math.max(1, lifetime.toSeconds()))
+                            .toString()));
+        }
+        FalResponse response = http.execute(call);
         JsonNode body = response.json();
         String uploadUrl = Json.text(body, "upload_url");
         String fileUrl = Json.text(body, "file_url");

@@ -17,11 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Verifies fal's webhooks (fal-api.md §3.4): the Ed25519 signature in {@code X-Fal-Webhook-Signature} must verify,
- * under any key of fal's JWKS, the UTF-8 message {@code request_id\nuser_id\ntimestamp\nhex(sha256(raw body))}, and
- * the timestamp must lie within the tolerance of now. When no cached key verifies, the JWKS is fetched again (at
- * most once per configured interval), so a key rotation is picked up without a restart. Thread-safe; one instance
- * per application.
+ * Verifies fal's webhooks (docs/fal-protocol.md#webhook-signatures): the Ed25519 signature in {@code
+ * X-Fal-Webhook-Signature} must verify, under any key of fal's JWKS, the UTF-8 message {@code
+ * request_id\nuser_id\ntimestamp\nhex(sha256(raw body))}, and the timestamp must lie within the tolerance of now. When
+ * no cached key verifies, the JWKS is fetched again (at most once per configured interval), so a key rotation is picked
+ * up without a restart. Thread-safe; one instance per application.
  */
 public final class FalWebhookVerifier {
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every error shape fal is known to answer with (fal-api.md §2) becomes the matching exception, with status, request
- * id, error type, body and retryability. Retries are off here: {@code RetryTest} covers them.
+ * Every error shape fal is known to answer with (docs/fal-protocol.md#errors) becomes the matching exception, with
+ * status, request id, error type, body and retryability. Retries are off here: {@code RetryTest} covers them.
  */
 class ErrorShapesTest {
 

@@ -64,6 +64,19 @@ class FalStorageTest {
     }
 
     @Test
+    void aLifetimeAsksFalToDeleteTheFileAfterIt() {
+        fal.enqueue(
+                Reply.json(
+                        200, "{\"upload_url\":\"" + fal.url("/upload/l") + "\",\"file_url\":\"https://cdn/f/l.png\"}"),
+                Reply.json(200, "{}"));
+
+        client.upload(new byte[] {1}, "image/png", "l.png", java.time.Duration.ofMinutes(70));
+
+        assertThat(fal.requests().get(0).header("X-Fal-Object-Lifecycle"))
+                .isEqualTo("{\"expiration_duration_seconds\":4200}");
+    }
+
+    @Test
     void aStreamWithKnownLengthIsSentWithThatLength() {
         byte[] data = "0123456789".getBytes(StandardCharsets.US_ASCII);
         fal.enqueue(

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** Signs webhooks the way fal does (fal-api.md §3.4), with a key pair of its own. */
+/** Signs webhooks the way fal does (docs/fal-protocol.md#webhook-signatures), with a key pair of its own. */
 public final class WebhookSigner {
 
     private final KeyPair keys;

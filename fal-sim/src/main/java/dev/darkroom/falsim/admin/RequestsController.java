@@ -81,6 +81,9 @@ class RequestsController {
         m.put("start_timeout", s.startTimeout());
         m.put("runner_hint", s.runnerHint());
         m.put("no_retry", s.noRetry());
+        m.put("store_io", s.storeIo());
+        m.put("payload_stored", s.payloadStored());
+        m.put("gateway_request_id", v.gatewayRequestId());
         m.put("webhook_url", s.webhookUrl());
         m.put("faults", s.faults());
         WebhookRecord record = deliveries.find(s.id());

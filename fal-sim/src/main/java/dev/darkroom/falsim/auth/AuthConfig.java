@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Key auth covers what fal guards with the API key: the queue and the REST storage calls. The JWKS, CDN downloads
+ * Key auth covers what fal guards with the API key: the queue, the REST storage calls and the platform API. The JWKS, CDN downloads
  * and signed upload URLs are public, as on fal.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +19,7 @@ class AuthConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new KeyAuthInterceptor(properties)).addPathPatterns("/queue/**", "/rest/storage/**");
+        registry.addInterceptor(new KeyAuthInterceptor(properties))
+                .addPathPatterns("/queue/**", "/rest/storage/**", "/api/**");
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Checks fal's {@code Authorization: Key id:secret} header the way fal answers: 401 with fal's bodies for a missing,
- * malformed or unknown key (fal-api.md §1.3, §2.1), 403 for a locked account.
+ * malformed or unknown key (docs/fal-protocol.md#authentication, #account-errors), 403 for a locked account.
  */
 class KeyAuthInterceptor implements HandlerInterceptor {
 

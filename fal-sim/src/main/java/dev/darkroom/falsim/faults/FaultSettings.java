@@ -27,6 +27,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookDelayMax longest such delay (default 5 s)
  * @param webhookReorderRate webhooks held until the next webhook has gone out, so they arrive out of order
  * @param cancelIgnoredRate cancels of IN_PROGRESS requests after which the request still completes normally
+ * @param payloadErrorRate webhooks sent with {@code payload: null} and a {@code payload_error}
+ * @param falRetryRate requests whose first runner fails with a 503 that fal retries on its side (the webhook's
+ *     {@code gateway_request_id} then differs from its {@code request_id})
+ * @param nsfwRate images the safety checker flags (FLUX [dev], FLUX LoRA, SD 3.5, HiDream): black, with
+ *     {@code has_nsfw_concepts[i] = true}
  */
 @ConfigurationProperties("fal-sim.faults")
 public record FaultSettings(
@@ -45,7 +50,10 @@ public record FaultSettings(
         @JsonProperty("webhook_delay_min") Duration webhookDelayMin,
         @JsonProperty("webhook_delay_max") Duration webhookDelayMax,
         @JsonProperty("webhook_reorder_rate") double webhookReorderRate,
-        @JsonProperty("cancel_ignored_rate") double cancelIgnoredRate) {
+        @JsonProperty("cancel_ignored_rate") double cancelIgnoredRate,
+        @JsonProperty("payload_error_rate") double payloadErrorRate,
+        @JsonProperty("fal_retry_rate") double falRetryRate,
+        @JsonProperty("nsfw_rate") double nsfwRate) {
 
     private static final List<String> DEFAULT_ERROR_TYPES = List.of("content_policy_violation", "runner_server_error");
 
@@ -71,7 +79,10 @@ public record FaultSettings(
             webhookDuplicateRate,
             webhookDelayRate,
             webhookReorderRate,
-            cancelIgnoredRate
+            cancelIgnoredRate,
+            payloadErrorRate,
+            falRetryRate,
+            nsfwRate
         }) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("fault rates must be between 0 and 1, got " + rate);

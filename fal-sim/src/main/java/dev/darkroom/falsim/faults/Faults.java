@@ -2,6 +2,7 @@ package dev.darkroom.falsim.faults;
 
 import dev.darkroom.falsim.Resettable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Faults implements Resettable {
+
+    /** fal retries a request on a new runner up to 10 times (docs/fal-protocol.md#retries). */
+    public static final int MAX_FAL_RETRIES = 10;
 
     private final FaultSettings initial;
     private FaultSettings current;
@@ -59,7 +63,7 @@ public class Faults implements Resettable {
      * What happens to one new request: prompt tokens first, then the configured rates. One lock for all draws, so a
      * seeded run decides the same however submits interleave.
      */
-    public synchronized RequestFaults decide(String prompt) {
+    public synchronized RequestFaults decide(String prompt, int images) {
         PromptTokens tokens = PromptTokens.parse(prompt);
         FaultSettings s = settings();
         String modelError = tokens.modelError() != null
@@ -73,7 +77,27 @@ public class Faults implements Resettable {
                 tokens.dropWebhook() || roll(s.webhookDropRate()),
                 tokens.duplicateWebhook() || roll(s.webhookDuplicateRate()),
                 delay,
-                tokens.reorderWebhook() || roll(s.webhookReorderRate()));
-        return new RequestFaults(modelError, stuck, tokens.slow(), webhook, tokens.submitDelay());
+                tokens.reorderWebhook() || roll(s.webhookReorderRate()),
+                tokens.payloadError() || roll(s.payloadErrorRate()));
+        int falRetries = tokens.falRetries() > 0 ? tokens.falRetries() : roll(s.falRetryRate()) ? 1 : 0;
+        return new RequestFaults(
+                modelError,
+                stuck,
+                tokens.slow(),
+                webhook,
+                tokens.submitDelay(),
+                falRetries,
+                nsfwImages(tokens.nsfw(), s.nsfwRate(), images));
+    }
+
+    private List<Integer> nsfwImages(PromptTokens.Nsfw token, double rate, int images) {
+        List<Integer> flagged = new ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            boolean byToken = token == PromptTokens.Nsfw.ALL || (token == PromptTokens.Nsfw.FIRST && i == 0);
+            if (byToken || roll(rate)) {
+                flagged.add(i);
+            }
+        }
+        return flagged;
     }
 }

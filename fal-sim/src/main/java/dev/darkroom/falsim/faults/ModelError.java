@@ -7,7 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A model (or runner) failure as fal reports it: request errors in fal's flat {@code {detail, error_type}} shape
- * with their documented status (fal-api.md §2.3), model errors in the {@code detail[]} shape (§2.2).
+ * with their documented status (docs/fal-protocol.md#request-errors), model errors in the {@code detail[]} shape
+ * (#model-errors).
  *
  * @param status the HTTP status of the result
  * @param body the result body

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The app part of an endpoint id, which status, result and cancel URLs use: {@code owner/app}, or
- * {@code namespace/owner/app} for fal's {@code workflows} and {@code comfy} namespaces (fal-api.md §1.2).
+ * {@code namespace/owner/app} for fal's {@code workflows} and {@code comfy} namespaces
+ * (docs/fal-protocol.md#model-ids-and-urls).
  */
 record AppPath(String appId) {
 

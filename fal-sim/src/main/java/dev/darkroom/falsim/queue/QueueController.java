@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** fal's queue API under {@code /queue} (fal-api.md §1): submit, status, status stream, result and cancel. */
+/**
+ * fal's queue API under {@code /queue} (docs/fal-protocol.md#queue): submit, status, status stream, result and cancel.
+ */
 @RestController
 class QueueController {
 
@@ -38,6 +40,7 @@ class QueueController {
     private static final String REQUESTS = "/queue/{owner}/{app}/requests/{id}";
     private static final String NS_REQUESTS = "/queue/{ns}/{owner}/{app}/requests/{id}";
     private static final Set<String> LOGS_ON = Set.of("1", "true");
+    private static final int MAX_IMAGES = 16;
 
     private final Catalog catalog;
     private final QueueRunner runner;
@@ -105,8 +108,10 @@ class QueueController {
             throw new FalHttpException(
                     422, JsonNodeFactory.instance.objectNode().set("detail", detail));
         }
-        RequestFaults decided =
-                faults.decide(input != null ? input.path("prompt").asString("") : "");
+        RequestFaults decided = faults.decide(
+                input != null ? input.path("prompt").asString("") : "",
+                // the images a safety checker could flag; a bad count fails validation anyway
+                input != null ? Math.max(1, Math.min(input.path("num_images").asInt(1), MAX_IMAGES)) : 1);
         Submission submission = new Submission(
                 UUID.randomUUID().toString(),
                 endpointId,
@@ -123,6 +128,8 @@ class QueueController {
                 headers.outputLifetime(),
                 headers.runnerHint(),
                 headers.noRetry(),
+                headers.storeIo(),
+                headers.storeIo() != null ? headers.storeIo() : properties.payloadStorage(),
                 decided);
         SimRequest queued = runner.submit(submission);
         holdBack(decided.submitDelay());

@@ -19,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param resultRetention how long a result stays fetchable after completion (fal: 1 hour)
  * @param largeResultRetention retention of results at least {@code large-result-threshold} big (fal: 6 minutes)
  * @param largeResultThreshold result body size from which the large retention applies (fal: 10 KB)
+ * @param payloadStorage the account's payload storage: on, fal keeps requests' payloads, and so their results, for
+ *     {@code payload-storage-retention}; a request turns it off with {@code X-Fal-Store-IO: 0} (or on with any
+ *     other value)
+ * @param payloadStorageRetention how long a stored payload's result stays fetchable (fal: 30 days)
  * @param expiredResultStatus HTTP status of a result fetched after its retention (fal: undocumented, 404 likely)
  * @param expiredResultDetail {@code detail} of that answer
  * @param forgetAfter how long after completion a request disappears entirely (status then answers 404)
@@ -35,6 +39,8 @@ public record QueueProperties(
         @DefaultValue("1h") Duration resultRetention,
         @DefaultValue("6m") Duration largeResultRetention,
         @DefaultValue("10KB") DataSize largeResultThreshold,
+        @DefaultValue("false") boolean payloadStorage,
+        @DefaultValue("30d") Duration payloadStorageRetention,
         @DefaultValue("404") int expiredResultStatus,
         @DefaultValue("Request not found") String expiredResultDetail,
         @DefaultValue("24h") Duration forgetAfter,
@@ -51,6 +57,14 @@ public record QueueProperties(
                 || streamPingInterval.compareTo(Duration.ofSeconds(15)) > 0) {
             throw new IllegalArgumentException("fal-sim.queue.stream-ping-interval must be within (0, 15s]");
         }
+    }
+
+    /** How long a result stays fetchable after completion. */
+    public Duration retentionOf(long bodySize, boolean payloadStored) {
+        if (payloadStored) {
+            return payloadStorageRetention;
+        }
+        return bodySize >= largeResultThreshold.toBytes() ? largeResultRetention : resultRetention;
     }
 
     /** The simulated model time of an endpoint. */

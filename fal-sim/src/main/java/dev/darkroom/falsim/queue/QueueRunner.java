@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -173,6 +174,9 @@ public class QueueRunner implements Resettable, DisposableBean {
             complete(request, Outcome.failure(ModelError.validation(s.validationDetail()), 0, 0.0));
             return;
         }
+        if (s.faults().falRetries() > 0 && failedRunners(request)) {
+            return;
+        }
         Duration modelTime = s.faults().slow() != null
                 ? s.faults().slow()
                 : properties.modelTimeOf(s.endpointId(), s.model().kind());
@@ -183,6 +187,27 @@ public class QueueRunner implements Resettable, DisposableBean {
                 TimeUnit.MILLISECONDS);
         timers.schedule(
                 () -> workers.execute(() -> finish(request, modelTime)), modelTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runners that fail with a 503 before one serves the request: fal retries each on a new runner under a new
+     * attempt id, unless {@code X-Fal-No-Retry}, when the first failure is the request's outcome. True when the
+     * request failed.
+     */
+    private boolean failedRunners(SimRequest request) {
+        Submission s = request.submission();
+        if (s.noRetry()) {
+            complete(request, Outcome.failure(ModelError.of("runner_disconnected", s.prompt()), 0, null));
+            return true;
+        }
+        for (int retry = 1; retry <= s.faults().falRetries(); retry++) {
+            request.log(LogEntry.info(
+                    "Runner failed with 503; retrying on a new runner (retry " + retry + " of " + Faults.MAX_FAL_RETRIES
+                            + ")",
+                    clock.instant()));
+            request.retriedAs(UUID.randomUUID().toString());
+        }
+        return false;
     }
 
     private void logIfRunning(SimRequest request, String message) {
@@ -203,7 +228,13 @@ public class QueueRunner implements Resettable, DisposableBean {
             outcome = Outcome.failure(ModelError.of(s.faults().modelError(), s.prompt()), 0, seconds);
         } else {
             try {
-                RenderedOutput output = renderer.render(s.model(), s.input(), s.baseUrl(), s.outputLifetime(), seconds);
+                RenderedOutput output = renderer.render(
+                        s.model(),
+                        s.input(),
+                        s.baseUrl(),
+                        s.outputLifetime(),
+                        seconds,
+                        s.faults().nsfwImages());
                 request.log(LogEntry.info(output.summary(), clock.instant()));
                 outcome = Outcome.success(output.body(), output.bodySize(), seconds);
             } catch (Exception e) {
@@ -229,8 +260,8 @@ public class QueueRunner implements Resettable, DisposableBean {
 
     private void complete(SimRequest request, Outcome outcome) {
         Instant now = clock.instant();
-        boolean large = outcome.bodySize() >= properties.largeResultThreshold().toBytes();
-        Instant expiresAt = now.plus(large ? properties.largeResultRetention() : properties.resultRetention());
+        Instant expiresAt = now.plus(
+                properties.retentionOf(outcome.bodySize(), request.submission().payloadStored()));
         if (!request.complete(outcome, now, expiresAt)) {
             return;
         }

@@ -35,7 +35,10 @@ public class RequestStore {
         requests.clear();
     }
 
-    /** Drops requests that completed before {@code cutoff}, and stuck ones created before it; answers them. */
+    /**
+     * Drops requests that completed before {@code cutoff} and whose result has expired (a stored payload keeps its
+     * request), and stuck ones created before it; answers them.
+     */
     List<SimRequest> forgetBefore(Instant cutoff) {
         List<SimRequest> forgotten = new ArrayList<>();
         for (SimRequest r : requests.values()) {
@@ -48,7 +51,7 @@ public class RequestStore {
 
     private static boolean due(SimRequest.View v, Instant cutoff) {
         if (v.state() == RequestState.COMPLETED) {
-            return v.completedAt().isBefore(cutoff);
+            return v.completedAt().isBefore(cutoff) && v.resultExpired(cutoff);
         }
         return v.submission().faults().stuck() && v.submission().createdAt().isBefore(cutoff);
     }

@@ -18,9 +18,11 @@ public final class SimRequest {
     private Instant resultExpiresAt;
     private Outcome outcome;
     private boolean cancelRequested;
+    private String gatewayRequestId;
 
     SimRequest(Submission submission) {
         this.submission = submission;
+        this.gatewayRequestId = submission.id();
     }
 
     public Submission submission() {
@@ -57,6 +59,11 @@ public final class SimRequest {
         logs.add(entry);
     }
 
+    /** fal retried the request on a new runner, under a new id (the queue keeps the first). */
+    synchronized void retriedAs(String attemptId) {
+        gatewayRequestId = attemptId;
+    }
+
     synchronized void requestCancel() {
         cancelRequested = true;
     }
@@ -75,7 +82,8 @@ public final class SimRequest {
                 resultExpiresAt,
                 List.copyOf(logs),
                 outcome,
-                cancelRequested);
+                cancelRequested,
+                gatewayRequestId);
     }
 
     /**
@@ -89,6 +97,7 @@ public final class SimRequest {
      * @param logs runner log lines so far
      * @param outcome how it ended, or null
      * @param cancelRequested whether a cancel arrived while it ran
+     * @param gatewayRequestId the id of its last attempt: its own id unless fal retried it
      */
     public record View(
             Submission submission,
@@ -98,7 +107,8 @@ public final class SimRequest {
             Instant resultExpiresAt,
             List<LogEntry> logs,
             Outcome outcome,
-            boolean cancelRequested) {
+            boolean cancelRequested,
+            String gatewayRequestId) {
 
         public boolean resultExpired(Instant now) {
             return resultExpiresAt != null && !now.isBefore(resultExpiresAt);

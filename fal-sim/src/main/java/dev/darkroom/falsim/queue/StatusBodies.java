@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** fal's queue status documents (fal-api.md §1.4, §1.6). */
+/** fal's queue status documents (docs/fal-protocol.md#submit, #status). */
 final class StatusBodies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -33,22 +33,21 @@ final class StatusBodies {
     /**
      * A status document. {@code logsFrom} is the index of the first log line to include: 0 for a status poll
      * (which returns every line), the count already sent for a stream (which sends only new lines); negative = no
-     * logs.
+     * logs, sent as {@code "logs": null}: fal's Python client reads the key unconditionally.
      */
     static ObjectNode status(SimRequest.View v, int position, int logsFrom) {
         Submission s = v.submission();
         ObjectNode body = NODES.objectNode();
         body.put("status", v.state().name());
         body.put("request_id", s.id());
+        body.put("gateway_request_id", v.gatewayRequestId());
         if (v.state() == RequestState.IN_QUEUE) {
             body.put("queue_position", position);
         }
         body.put("response_url", s.requestUrl());
         body.put("status_url", s.requestUrl() + "/status");
         body.put("cancel_url", s.requestUrl() + "/cancel");
-        if (logsFrom >= 0) {
-            body.set("logs", logs(v.logs(), logsFrom));
-        }
+        body.set("logs", logsFrom >= 0 ? logs(v.logs(), logsFrom) : NODES.nullNode());
         if (v.state() == RequestState.COMPLETED) {
             ObjectNode metrics = body.putObject("metrics");
             Outcome outcome = v.outcome();

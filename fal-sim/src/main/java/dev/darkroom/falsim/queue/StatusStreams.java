@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * Open {@code status/stream} connections (fal-api.md §1.7): a {@code data: {status}} event whenever a request's
- * state, queue position or logs change, a {@code : ping} comment at a fixed interval, and the stream closes after
- * the COMPLETED event. Events carry only log lines not yet sent, which is what fal's JS client accumulates. All
+ * Open {@code status/stream} connections (docs/fal-protocol.md#status-stream): a {@code data: {status}} event whenever
+ * a request's state, queue position or logs change, a {@code : ping} comment at a fixed interval, and the stream closes
+ * after the COMPLETED event. Events carry only log lines not yet sent, which is what fal's JS client accumulates. All
  * writes happen on one thread, so a slow client cannot stall the queue.
  */
 @Component

@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * @param outputLifetime lifetime of its output files from {@code X-Fal-Object-Lifecycle-Preference}, or null
  * @param runnerHint {@code X-Fal-Runner-Hint}, or null
  * @param noRetry whether {@code X-Fal-No-Retry} was set
+ * @param storeIo {@code X-Fal-Store-IO} as sent ({@code 0}: false), or null when absent
+ * @param payloadStored whether fal keeps its payloads (payload storage on, not turned off by {@code X-Fal-Store-IO:
+ *     0}), which keeps its result for the storage period
  * @param faults the faults decided for it
  */
 public record Submission(
@@ -43,6 +46,8 @@ public record Submission(
         Duration outputLifetime,
         String runnerHint,
         boolean noRetry,
+        Boolean storeIo,
+        boolean payloadStored,
         RequestFaults faults) {
 
     /** The prompt, where fault tokens live; empty when there is none. */

@@ -12,17 +12,24 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code X-Fal-*} headers fal's queue honours on submit (fal-api.md §1.5); a value fal would refuse is answered
- * 422 the FastAPI way, with {@code loc ["header", name]}.
+ * The {@code X-Fal-*} headers fal's queue honours on submit (docs/fal-protocol.md#request-headers); a value fal would
+ * refuse is answered 422 the FastAPI way, with {@code loc ["header", name]}.
  *
  * @param priority {@code X-Fal-Queue-Priority}
  * @param startTimeout {@code X-Fal-Request-Timeout}, or null
  * @param outputLifetime {@code X-Fal-Object-Lifecycle-Preference} expiration, or null
  * @param runnerHint {@code X-Fal-Runner-Hint}, or null
  * @param noRetry {@code X-Fal-No-Retry}
+ * @param storeIo {@code X-Fal-Store-IO}: {@code 0} false, any other value true; null when absent (the account's
+ *     payload storage setting applies)
  */
 record SubmitHeaders(
-        Priority priority, Duration startTimeout, Duration outputLifetime, String runnerHint, boolean noRetry) {
+        Priority priority,
+        Duration startTimeout,
+        Duration outputLifetime,
+        String runnerHint,
+        boolean noRetry,
+        Boolean storeIo) {
 
     private static final Set<String> TRUE = Set.of("1", "true", "yes");
     // "Despite the header name": a start deadline, with fal's documented minimum of just over 0.1 s
@@ -39,6 +46,7 @@ record SubmitHeaders(
                     "Input should be 'low', 'normal' or 'high'",
                     priorityHeader);
         }
+        String storeIo = request.getHeader("X-Fal-Store-IO");
         return new SubmitHeaders(
                 priority,
                 startTimeout(request.getHeader("X-Fal-Request-Timeout")),
@@ -46,7 +54,8 @@ record SubmitHeaders(
                 request.getHeader("X-Fal-Runner-Hint"),
                 request.getHeader("X-Fal-No-Retry") != null
                         && TRUE.contains(
-                                request.getHeader("X-Fal-No-Retry").trim().toLowerCase(Locale.ROOT)));
+                                request.getHeader("X-Fal-No-Retry").trim().toLowerCase(Locale.ROOT)),
+                storeIo == null ? null : !storeIo.trim().equals("0"));
     }
 
     private static Duration startTimeout(String header) {

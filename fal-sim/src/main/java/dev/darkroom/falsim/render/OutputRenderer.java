@@ -8,6 +8,7 @@ import dev.darkroom.falsim.web.BaseUrl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -23,22 +24,29 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class OutputRenderer {
 
-    /** fal's seeds for these models are unsigned 32-bit; the catalog allows the same range. */
-    private static final long SEED_BOUND = 1L << 32;
+    /** fal's seeds are not limited to 32 bits (its own webhook example carries 196619188014358660). */
+    private static final long SEED_BOUND = Long.MAX_VALUE;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final CdnStore cdn;
     private final RenderProperties properties;
+    private final ImageSource painter;
     private final JsonMapper json;
 
-    OutputRenderer(CdnStore cdn, RenderProperties properties, JsonMapper json) {
+    OutputRenderer(CdnStore cdn, RenderProperties properties, ImageSource painter, JsonMapper json) {
         this.cdn = cdn;
         this.properties = properties;
+        this.painter = painter;
         this.json = json;
     }
 
-    public RenderedOutput render(ModelSpec model, JsonNode input, BaseUrl base, Duration lifetime, double seconds)
+    /**
+     * Renders the outputs; the images at {@code nsfwImages} come out as fal's safety checker leaves them (black,
+     * flagged in {@code has_nsfw_concepts}) on the models that report it.
+     */
+    public RenderedOutput render(
+            ModelSpec model, JsonNode input, BaseUrl base, Duration lifetime, double seconds, List<Integer> nsfwImages)
             throws IOException {
         OutputPlan plan = OutputPlan.of(model, input);
         OutputShape shape = OutputShape.of(model);
@@ -53,7 +61,8 @@ public class OutputRenderer {
             body.set("video", video(plan.videoSeconds(), seed, base, lifetime));
             summary = "Generated a " + plan.videoSeconds() + " s video";
         } else {
-            body = images(shape, plan, input, seed, base, lifetime, seconds);
+            List<Integer> flagged = shape == OutputShape.UNO ? nsfwImages : List.of();
+            body = images(shape, plan, input, seed, base, lifetime, seconds, flagged);
             summary = "Generated " + plan.count() + " image(s) of " + plan.dimensions();
         }
         return new RenderedOutput(body, json.writeValueAsBytes(body).length, summary);
@@ -66,7 +75,8 @@ public class OutputRenderer {
             long seed,
             BaseUrl base,
             Duration lifetime,
-            double seconds)
+            double seconds,
+            List<Integer> flagged)
             throws IOException {
         String format = format(shape, input);
         boolean inline = input.path("sync_mode").asBoolean(false);
@@ -75,12 +85,7 @@ public class OutputRenderer {
         ObjectNode body = NODES.objectNode();
         ArrayNode images = body.putArray("images");
         for (int i = 0; i < plan.count(); i++) {
-            byte[] bytes = "svg".equals(format)
-                    ? SvgPainter.paint(width, height, seed, i)
-                    : ImagePainter.encode(
-                            ImagePainter.paint(width, height, seed, i),
-                            format,
-                            "png".equals(format) ? properties.pngCompression() : properties.jpegQuality());
+            byte[] bytes = painter.paint(format, width, height, seed, i, flagged.contains(i));
             String contentType = contentType(format);
             String extension = "jpeg".equals(format) ? "jpg" : format;
             ObjectNode image = images.addObject();
@@ -108,7 +113,7 @@ public class OutputRenderer {
             body.put("seed", seed);
             ArrayNode nsfw = body.putArray("has_nsfw_concepts");
             for (int i = 0; i < plan.count(); i++) {
-                nsfw.add(false);
+                nsfw.add(flagged.contains(i));
             }
             body.put("prompt", input.path("prompt").asString(""));
         } else if (shape == OutputShape.IDEOGRAM) {

@@ -3,7 +3,7 @@ package dev.darkroom.falsim.render;
 import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.catalog.ModelSpec;
 
-/** The output JSON each model family returns (fal-api.md §4.1, §5). */
+/** The output JSON each model family returns (docs/fal-protocol.md#output-shapes). */
 enum OutputShape {
     /** fal's {@code unoOutput}: FLUX.1 [dev], FLUX LoRA, SD 3.5, HiDream. */
     UNO,

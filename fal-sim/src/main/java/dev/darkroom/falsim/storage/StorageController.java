@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * fal's REST storage calls (fal-api.md §4.4): initiate an upload (single or multipart) as fal's JS client does, or
- * get a CDN token as its python client does. The {@code storage_type} query ({@code fal-cdn-v3}, {@code gcs}, ...)
- * is accepted and does not change anything here.
+ * fal's REST storage calls (docs/fal-protocol.md#storage-upload): initiate an upload (single or multipart) as fal's JS
+ * client does, or get a CDN token as its python client does. The {@code storage_type} query ({@code fal-cdn-v3}, {@code
+ * gcs}, ...) is accepted and does not change anything here.
  */
 @RestController
 class StorageController {

@@ -29,12 +29,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends a completed request's webhook the way fal does (fal-api.md §3): a signed JSON POST, retried on a non-2xx
- * answer or a failed call on the configured schedule. Deliveries run on their own bounded pool, never on the
+ * Sends a completed request's webhook the way fal does (docs/fal-protocol.md#webhooks): a signed JSON POST, retried on
+ * a non-2xx answer or a failed call on the configured schedule. Deliveries run on their own bounded pool, never on the
  * request or queue threads. Faults decided at submit may drop, delay, duplicate or reorder it.
  */
 @Component
 class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
+
+    /** fal's own wording (docs/fal-protocol.md#webhooks). */
+    static final String PAYLOAD_ERROR = "Response payload is not JSON serializable. Either return a JSON serializable"
+            + " object or use the queue endpoint to retrieve the response.";
 
     private final WebhookProperties properties;
     private final SigningKeys keys;
@@ -81,7 +85,7 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
             record.dropped();
             return;
         }
-        byte[] body = json.writeValueAsBytes(body(request.id(), view.outcome()));
+        byte[] body = json.writeValueAsBytes(body(view));
         String bodySha256 = sha256Hex(body);
         long gen = generation.get();
         Duration delay = faults.delay() != null ? faults.delay() : Duration.ZERO;
@@ -103,16 +107,25 @@ class WebhookDispatcher implements RequestListener, Resettable, DisposableBean {
         }
     }
 
-    /** fal's webhook body: OK with the output, or ERROR with "Invalid status code: N" and the error body. */
-    static ObjectNode body(String requestId, Outcome outcome) {
+    /**
+     * fal's webhook body: OK with the output, or ERROR with "Invalid status code: N" and the error body; with a
+     * payload error, {@code payload: null} and fal's {@code payload_error} instead of the body.
+     */
+    private static ObjectNode body(SimRequest.View view) {
+        Outcome outcome = view.outcome();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("request_id", requestId);
-        body.put("gateway_request_id", requestId);
+        body.put("request_id", view.submission().id());
+        body.put("gateway_request_id", view.gatewayRequestId());
         body.put("status", outcome.ok() ? "OK" : "ERROR");
         if (!outcome.ok()) {
             body.put("error", "Invalid status code: " + outcome.status());
         }
-        body.set("payload", outcome.body());
+        if (view.submission().faults().webhook().payloadError()) {
+            body.putNull("payload");
+            body.put("payload_error", PAYLOAD_ERROR);
+        } else {
+            body.set("payload", outcome.body());
+        }
         return body;
     }
 

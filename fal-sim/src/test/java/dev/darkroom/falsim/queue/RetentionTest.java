@@ -7,7 +7,10 @@ import dev.darkroom.falsim.SimTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** fal keeps results an hour, six minutes when they are 10 KB or more; the clock is moved, never waited for. */
+/**
+ * fal keeps results an hour, six minutes when they are 10 KB or more, or for the storage period when it stores the
+ * payload; the clock is moved, never waited for.
+ */
 class RetentionTest extends SimTestBase {
 
     private void advance(String by) {
@@ -40,7 +43,7 @@ class RetentionTest extends SimTestBase {
     void aResultOfTenKilobytesOrMoreIsGoneAfterSixMinutes() {
         // sync_mode inlines the image as a data URI, which makes the result body large
         JsonNode submitted = sim.submit(
-                        "fal-ai/flux/dev", "{\"prompt\":\"big\",\"image_size\":\"square\",\"sync_mode\":true}")
+                        "fal-ai/flux/dev", "{\"prompt\":\"big\",\"image_size\":\"square_hd\",\"sync_mode\":true}")
                 .json();
         sim.awaitCompleted(submitted);
         String resultUrl = submitted.get("response_url").asString();
@@ -90,5 +93,24 @@ class RetentionTest extends SimTestBase {
         advance("2m");
 
         assertThat(sim.get(fileUrl).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStoredPayloadKeepsItsResultForTheStoragePeriodUnlessStoreIoIsOff() {
+        JsonNode stored = sim.submit("fal-ai/flux/dev", "{\"prompt\":\"kept\"}", "", "X-Fal-Store-IO", "1")
+                .json();
+        JsonNode notStored = sim.submit("fal-ai/flux/dev", "{\"prompt\":\"gone\"}", "", "X-Fal-Store-IO", "0")
+                .json();
+        sim.awaitCompleted(stored);
+        sim.awaitCompleted(notStored);
+
+        advance("2h");
+        assertThat(sim.get(notStored.get("response_url").asString()).status()).isEqualTo(404);
+        assertThat(sim.get(stored.get("response_url").asString()).status()).isEqualTo(200);
+        advance("29d");
+        assertThat(sim.get(stored.get("response_url").asString()).status()).isEqualTo(200);
+        advance("1d");
+
+        assertThat(sim.get(stored.get("response_url").asString()).status()).isEqualTo(404);
     }
 }

@@ -61,14 +61,16 @@ class StatusStreamTest extends SimTestBase {
     }
 
     @Test
-    void aStreamWithoutLogsCarriesNone() throws Exception {
+    void aStreamWithoutLogsCarriesNullLogs() throws Exception {
         JsonNode submitted = sim.submit("fal-ai/flux/dev", "{\"prompt\":\"[sim:slow=300ms]\"}")
                 .json();
         List<String> lines = new CopyOnWriteArrayList<>();
 
         open(submitted.get("status_url").asString() + "/stream", lines).get();
 
-        assertThat(lines.stream().filter(l -> l.startsWith("data: "))).allMatch(l -> !l.contains("\"logs\""));
+        assertThat(lines.stream().filter(l -> l.startsWith("data: ")))
+                .isNotEmpty()
+                .allMatch(l -> l.contains("\"logs\":null"));
     }
 
     @Test

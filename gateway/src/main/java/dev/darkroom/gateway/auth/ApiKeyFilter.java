@@ -21,14 +21,15 @@ import reactor.core.publisher.Mono;
 /**
  * Runs first on every request: strips client-sent {@code X-Darkroom-*} headers, then, on tenant paths,
  * authenticates the bearer API key and adds the tenant and key ids (and the internal token) for the handlers and
- * the orchestrator behind the routes. The catalog and health endpoints are public; the admin API's bearer token is
+ * the orchestrator behind the routes. The catalog, the API document and health endpoints are public; the admin API's bearer token is
  * checked by the orchestrator.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyFilter implements WebFilter {
 
-    private static final Set<String> PUBLIC_PREFIXES = Set.of("/v1/models", "/v1/admin", "/actuator");
+    private static final Set<String> PUBLIC_PREFIXES =
+            Set.of("/v1/models", "/v1/openapi.json", "/v1/admin", "/actuator");
 
     private final KeyResolver keys;
     private final GatewayProperties properties;

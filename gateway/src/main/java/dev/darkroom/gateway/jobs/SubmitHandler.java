@@ -4,7 +4,9 @@ import dev.darkroom.contracts.catalog.CostEstimator;
 import dev.darkroom.contracts.catalog.FalInputMapper;
 import dev.darkroom.contracts.catalog.ModelSpec;
 import dev.darkroom.contracts.catalog.Usd;
+import dev.darkroom.contracts.jobs.JobView;
 import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.contracts.messaging.Messaging;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
@@ -47,16 +50,12 @@ import tools.jackson.databind.node.ObjectNode;
 class SubmitHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
-    private static final List<String> OUTCOMES = List.of(
-            "created",
-            "accepted",
-            "budget_exceeded",
-            "rate_limited",
-            "concurrency_limited",
-            "model_not_allowed",
-            "tenant_suspended",
-            "idempotency_key_reused",
-            "idempotency_key_in_use");
+    /** Every {@code outcome} of {@code darkroom_gateway_submissions_total}: created, accepted, or a rejection. */
+    private static final List<String> OUTCOMES = Stream.concat(
+                    Stream.of("created", "accepted"),
+                    Stream.of(RejectionCode.values()).map(RejectionCode::code))
+            .toList();
+
     private static final ParameterizedTypeReference<SubmitJobReply> REPLY = new ParameterizedTypeReference<>() {};
 
     private final AsyncRabbitTemplate rpc;
@@ -98,8 +97,9 @@ class SubmitHandler {
         // lock gives the same answer across gateway replicas
         String inFlight = idempotencyKey == null ? null : key.tenantId() + "/" + idempotencyKey;
         if (inFlight != null && !this.inFlight.add(inFlight)) {
+            RejectionCode inUse = RejectionCode.IDEMPOTENCY_KEY_IN_USE;
             return ProblemResponses.of(
-                    409, "idempotency_key_in_use", "a request with this Idempotency-Key is in progress", Map.of());
+                    inUse.httpStatus(), inUse.code(), "a request with this Idempotency-Key is in progress", Map.of());
         }
         return Mono.defer(() -> admit(key, idempotencyKey, body)).doFinally(signal -> {
             if (inFlight != null) {
@@ -159,20 +159,19 @@ class SubmitHandler {
         if (reply.rejection() == null) {
             meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
                     .increment();
-            String id = reply.job().get("id").asString();
-            log.info("job {} created", id);
-            return ServerResponse.created(URI.create("/v1/jobs/" + id))
+            log.info("job {} created", reply.job().id());
+            return ServerResponse.created(URI.create("/v1/jobs/" + reply.job().id()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(reply.job());
         }
         Rejection r = reply.rejection();
-        meters.counter("darkroom_gateway_submissions_total", "outcome", r.code())
+        meters.counter("darkroom_gateway_submissions_total", "outcome", r.code().code())
                 .increment();
         Map<String, Object> props = new LinkedHashMap<>(r.properties());
-        if (reply.job() != null && reply.job().has("id")) {
-            props.put("job_id", reply.job().get("id").asString());
+        if (reply.job() != null) {
+            props.put("job_id", reply.job().id().toString());
         }
-        ProblemDetail problem = Problems.of(r.status(), r.code(), r.detail(), props);
+        ProblemDetail problem = Problems.of(r.status(), r.code().code(), r.detail(), props);
         return ProblemResponses.of(r.status(), problem, r.retryAfterSeconds());
     }
 
@@ -181,19 +180,15 @@ class SubmitHandler {
         log.info(
                 "job {} accepted without a timely admission reply; it stays queued for the orchestrator",
                 command.jobId());
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("id", command.jobId().toString());
-        job.put("status", "accepted");
-        job.put("model", command.model());
-        job.put("input", command.input());
-        job.put("metadata", command.metadata());
-        job.put(
-                "estimated_cost_usd",
+        JobView job = JobView.accepted(
+                command.jobId(),
+                command.model(),
+                command.input(),
+                command.metadata(),
                 Usd.format(estimator
                         .estimate(model, FalInputMapper.toFal(model, command.input()))
-                        .amountUsd()));
-        job.put("created_at", command.requestedAt().toString());
-        job.put("links", Map.of("self", "/v1/jobs/" + command.jobId()));
+                        .amountUsd()),
+                command.requestedAt());
         return ServerResponse.accepted()
                 .location(URI.create("/v1/jobs/" + command.jobId()))
                 .contentType(MediaType.APPLICATION_JSON)

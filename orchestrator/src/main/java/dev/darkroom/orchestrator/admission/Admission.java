@@ -7,13 +7,16 @@ import dev.darkroom.contracts.catalog.FalInputMapper;
 import dev.darkroom.contracts.catalog.InputValidator;
 import dev.darkroom.contracts.catalog.InvalidInputException;
 import dev.darkroom.contracts.catalog.ModelSpec;
+import dev.darkroom.contracts.catalog.UnknownModelException;
+import dev.darkroom.contracts.jobs.JobStatus;
 import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.orchestrator.billing.Balance;
 import dev.darkroom.orchestrator.billing.BudgetAlerts;
 import dev.darkroom.orchestrator.billing.Ledger;
-import dev.darkroom.orchestrator.billing.Money;
 import dev.darkroom.orchestrator.jobs.Job;
 import dev.darkroom.orchestrator.jobs.JobRepository;
 import dev.darkroom.orchestrator.jobs.JobViews;
@@ -33,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Decides on one {@link SubmitJob} in one transaction. Re-delivery of the same command returns the job it already
  * recorded (the job id is the primary key); an {@code Idempotency-Key} reused with the same body returns the
- * original job.
+ * original job. An admitted job is saved with its {@link dev.darkroom.orchestrator.jobs.JobQueued} event, which wakes
+ * the dispatcher after commit.
  */
 @Component
 class Admission {
@@ -91,16 +95,17 @@ class Admission {
         }
         Optional<TenantLimits.Locked> locked = limits.lock(command.tenantId());
         if (locked.isEmpty()) {
-            return SubmitJobReply.rejected(rejection("unknown_tenant", "the key's tenant no longer exists"), null);
+            return SubmitJobReply.rejected(
+                    Rejection.of(RejectionCode.UNKNOWN_TENANT, "the key's tenant no longer exists"), null);
         }
         TenantLimits.Locked quota = locked.get();
         Optional<ModelSpec> model = catalog.find(command.model());
         JsonNode input;
         try {
             input = validator.validate(command.model(), command.input());
-        } catch (InvalidInputException | dev.darkroom.contracts.catalog.UnknownModelException e) {
+        } catch (InvalidInputException | UnknownModelException e) {
             // the gateway validated it with the same catalog; only a catalog change in between gets here
-            return SubmitJobReply.rejected(rejection("invalid_input", e.getMessage()), null);
+            return SubmitJobReply.rejected(Rejection.of(RejectionCode.INVALID_INPUT, e.getMessage()), null);
         }
         Instant now = clock.instant();
         LocalDate period = Ledger.periodOf(now);
@@ -125,7 +130,7 @@ class Admission {
         if (decision.rejection() != null) {
             job.reject(decision.rejection().code(), decision.rejection().detail(), now);
             jobs.saveAndFlush(job);
-            return SubmitJobReply.rejected(decision.rejection(), views.tree(job));
+            return SubmitJobReply.rejected(decision.rejection(), views.view(job));
         }
         job.queue(now);
         jobs.saveAndFlush(job);
@@ -141,7 +146,7 @@ class Admission {
         if (command.idempotencyKey() != null) {
             idempotency.remember(command, now);
         }
-        return SubmitJobReply.admitted(views.tree(job));
+        return SubmitJobReply.admitted(views.view(job));
     }
 
     /**
@@ -163,14 +168,14 @@ class Admission {
     private Decision decide(
             SubmitJob command, TenantLimits.Locked quota, BigDecimal estimate, LocalDate period, Instant now) {
         if (!quota.active()) {
-            return new Decision(rejection("tenant_suspended", "this tenant is suspended"), null);
+            return new Decision(Rejection.of(RejectionCode.TENANT_SUSPENDED, "this tenant is suspended"), null);
         }
         TenantLimits.Usage usage = limits.countRequest(command.tenantId(), now);
         RateWindow rate = usage.rate();
         if (rate.exceeds(quota.requestsPerMinute())) {
             return new Decision(
-                    rejection(
-                            "rate_limited",
+                    new Rejection(
+                            RejectionCode.RATE_LIMITED,
                             "more than " + quota.requestsPerMinute() + " requests per minute",
                             rate.retryAfterSeconds(quota.requestsPerMinute()),
                             Map.of("requests_per_minute", quota.requestsPerMinute())),
@@ -178,8 +183,8 @@ class Admission {
         }
         if (quota.allowedModels() != null && !quota.allowedModels().contains(command.model())) {
             return new Decision(
-                    rejection(
-                            "model_not_allowed",
+                    new Rejection(
+                            RejectionCode.MODEL_NOT_ALLOWED,
                             "model " + command.model() + " is not allowed for this tenant",
                             null,
                             Map.of("allowed_models", quota.allowedModels())),
@@ -187,8 +192,8 @@ class Admission {
         }
         if (usage.openJobs() >= quota.maxQueuedJobs()) {
             return new Decision(
-                    rejection(
-                            "concurrency_limited",
+                    new Rejection(
+                            RejectionCode.CONCURRENCY_LIMITED,
                             "the tenant already has " + usage.openJobs() + " unfinished jobs, its limit",
                             5L,
                             Map.of("max_queued_jobs", quota.maxQueuedJobs())),
@@ -206,35 +211,19 @@ class Admission {
                             quota.budgetUsd().subtract(balance.committedUsd()).max(BigDecimal.ZERO)));
             money.put("estimated_cost_usd", Money.format(estimate));
             return new Decision(
-                    rejection("budget_exceeded", "this job would exceed the monthly budget", null, money), balance);
+                    new Rejection(
+                            RejectionCode.BUDGET_EXCEEDED, "this job would exceed the monthly budget", null, money),
+                    balance);
         }
         return new Decision(null, balance);
     }
 
+    /** A replay of a recorded job: a rejected one answers with the rejection it was stored with. */
     private SubmitJobReply replyFor(Job job) {
-        if (job.status() == dev.darkroom.contracts.jobs.JobStatus.REJECTED) {
-            return SubmitJobReply.rejected(rejection(job.errorCode(), job.errorMessage()), views.tree(job));
+        if (job.status() == JobStatus.REJECTED) {
+            return SubmitJobReply.rejected(
+                    Rejection.of(RejectionCode.fromCode(job.errorCode()), job.errorMessage()), views.view(job));
         }
-        return SubmitJobReply.admitted(views.tree(job));
-    }
-
-    /** The HTTP status of a rejection code: one mapping for fresh rejections and replays of recorded ones. */
-    private static int statusOf(String code) {
-        return switch (code) {
-            case "unknown_tenant" -> 401;
-            case "budget_exceeded" -> 402;
-            case "model_not_allowed", "tenant_suspended" -> 403;
-            case "rate_limited", "concurrency_limited" -> 429;
-            default -> 422;
-        };
-    }
-
-    private static Rejection rejection(String code, String detail) {
-        return rejection(code, detail, null, Map.of());
-    }
-
-    private static Rejection rejection(
-            String code, String detail, Long retryAfterSeconds, Map<String, Object> properties) {
-        return new Rejection(statusOf(code), code, detail, retryAfterSeconds, properties);
+        return SubmitJobReply.admitted(views.view(job));
     }
 }

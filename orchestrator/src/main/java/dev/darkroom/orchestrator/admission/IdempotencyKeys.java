@@ -1,41 +1,40 @@
 package dev.darkroom.orchestrator.admission;
 
 import dev.darkroom.contracts.messages.Rejection;
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.orchestrator.jobs.JobRepository;
 import dev.darkroom.orchestrator.jobs.JobViews;
+import dev.darkroom.orchestrator.scheduling.Purge;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Idempotency-Key} on job submission, kept 24 hours per tenant (then deleted by housekeeping). A transaction-scoped advisory lock on
- * (tenant, key) tells a concurrent duplicate (409, still in progress) from a retry after the first committed (the
+ * {@code Idempotency-Key} on job submission, kept {@code darkroom.admission.idempotency-key-ttl} (24 hours) per
+ * tenant, then purged. A transaction-scoped advisory lock on (tenant, key) tells a concurrent duplicate (409, still in progress) from a retry after the first committed (the
  * same job) and from a reuse with another body (422).
  */
 @Component
-public class IdempotencyKeys {
-
-    /** How long a key is honoured; housekeeping deletes older ones. */
-    public static final Duration KEEP = Duration.ofHours(24);
+class IdempotencyKeys implements Purge {
 
     private final JdbcClient jdbc;
     private final JobRepository jobs;
     private final JobViews views;
     private final Clock clock;
+    private final AdmissionProperties properties;
 
-    IdempotencyKeys(JdbcClient jdbc, JobRepository jobs, JobViews views, Clock clock) {
+    IdempotencyKeys(JdbcClient jdbc, JobRepository jobs, JobViews views, Clock clock, AdmissionProperties properties) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.views = views;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** The reply for a key seen before, or empty to admit as new. Locks the key for this transaction. */
@@ -46,7 +45,7 @@ public class IdempotencyKeys {
                 .single();
         if (!mine) {
             return Optional.of(
-                    reject(409, "idempotency_key_in_use", "a request with this Idempotency-Key is in progress"));
+                    reject(RejectionCode.IDEMPOTENCY_KEY_IN_USE, "a request with this Idempotency-Key is in progress"));
         }
         record Seen(String hash, UUID jobId) {}
         Optional<Seen> seen = jdbc.sql(
@@ -54,7 +53,7 @@ public class IdempotencyKeys {
                 .params(
                         command.tenantId(),
                         command.idempotencyKey(),
-                        Timestamp.from(clock.instant().minus(KEEP)))
+                        Timestamp.from(clock.instant().minus(properties.idempotencyKeyTtl())))
                 .query((rs, n) -> new Seen(rs.getString(1), rs.getObject(2, UUID.class)))
                 .optional();
         if (seen.isEmpty()) {
@@ -62,9 +61,10 @@ public class IdempotencyKeys {
         }
         if (!seen.get().hash().equals(command.requestHash())) {
             return Optional.of(reject(
-                    422, "idempotency_key_reused", "this Idempotency-Key was used with a different request body"));
+                    RejectionCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request body"));
         }
-        return jobs.findById(seen.get().jobId()).map(j -> SubmitJobReply.admitted(views.tree(j)));
+        return jobs.findById(seen.get().jobId()).map(j -> SubmitJobReply.admitted(views.view(j)));
     }
 
     void remember(SubmitJob command, Instant now) {
@@ -83,7 +83,19 @@ public class IdempotencyKeys {
                 .update();
     }
 
-    private static SubmitJobReply reject(int status, String code, String detail) {
-        return SubmitJobReply.rejected(new Rejection(status, code, detail, null, Map.of()), null);
+    @Override
+    public String rows() {
+        return "idempotency keys";
+    }
+
+    @Override
+    public int purge(Instant now) {
+        return jdbc.sql("delete from idempotency_key where created_at < ?")
+                .param(Timestamp.from(now.minus(properties.idempotencyKeyTtl())))
+                .update();
+    }
+
+    private static SubmitJobReply reject(RejectionCode code, String detail) {
+        return SubmitJobReply.rejected(Rejection.of(code, detail), null);
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param current requests counted in the current minute, this one included
  * @param previous requests in the minute before
  */
-public record RateWindow(Instant minute, Instant now, int current, int previous) {
+record RateWindow(Instant minute, Instant now, int current, int previous) {
 
     /** Sliding-window estimate of requests in the last 60 seconds. */
     double estimate() {
@@ -26,7 +26,7 @@ public record RateWindow(Instant minute, Instant now, int current, int previous)
     }
 
     /** Whole requests that still fit under {@code limit}, for the tenant's quota view. */
-    public long remaining(int limit) {
+    long remaining(int limit) {
         return Math.max(0, limit - (long) Math.ceil(estimate()));
     }
 

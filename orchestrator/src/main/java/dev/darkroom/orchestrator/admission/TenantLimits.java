@@ -1,5 +1,8 @@
 package dev.darkroom.orchestrator.admission;
 
+import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.orchestrator.scheduling.Purge;
+import dev.darkroom.orchestrator.tenants.TenantStatus;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -13,16 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs; and a
- * read-only look at the rate window for the tenant's quota view.
+ * The SQL admission runs: the tenant lock with its effective quota, the rate window, the count of open jobs; a
+ * read-only look at the rate window for the tenant's quota view; and the purge of spent rate windows. The only code
+ * that writes {@code rate_window}.
  */
 @Component
-public class TenantLimits {
+class TenantLimits implements Purge {
 
     private final JdbcClient jdbc;
+    private final AdmissionProperties properties;
 
-    TenantLimits(JdbcClient jdbc) {
+    TenantLimits(JdbcClient jdbc, AdmissionProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     /**
@@ -45,7 +51,7 @@ public class TenantLimits {
 
     Optional<Locked> lock(UUID tenantId) {
         return jdbc.sql("""
-                        select t.status = 'active',
+                        select t.status = ?,
                                coalesce(t.monthly_budget_usd, p.monthly_budget_usd),
                                coalesce(t.alert_thresholds_pct, p.alert_thresholds_pct),
                                coalesce(t.max_queued_jobs, p.max_queued_jobs),
@@ -55,7 +61,7 @@ public class TenantLimits {
                          where t.id = ?
                            for update of t
                         """)
-                .param(tenantId)
+                .params(TenantStatus.ACTIVE.apiName(), tenantId)
                 .query((rs, n) -> new Locked(
                         rs.getBoolean(1),
                         rs.getBigDecimal(2),
@@ -88,11 +94,10 @@ public class TenantLimits {
                         select (select requests from counted),
                                coalesce((select requests from rate_window
                                           where tenant_id = :tenant and window_start = :previous), 0),
-                               (select count(*) from job
-                                 where tenant_id = :tenant
-                                   and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running'))
+                               (select count(*) from job where tenant_id = :tenant and status = any(:unfinished))
                         """)
                 .param("tenant", tenantId)
+                .param("unfinished", JobStatus.apiNames(JobStatus.UNFINISHED))
                 .param("minute", Timestamp.from(minute))
                 .param("previous", Timestamp.from(minute.minusSeconds(60)))
                 .query((rs, n) -> new Usage(new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)), rs.getInt(3)))
@@ -100,7 +105,7 @@ public class TenantLimits {
     }
 
     /** The sliding requests-per-minute window at {@code now}, without counting a request. */
-    public RateWindow window(UUID tenantId, Instant now) {
+    RateWindow window(UUID tenantId, Instant now) {
         Instant minute = minuteOf(now);
         return jdbc.sql("""
                         select coalesce(max(requests) filter (where window_start = :minute), 0),
@@ -112,6 +117,18 @@ public class TenantLimits {
                 .param("previous", Timestamp.from(minute.minusSeconds(60)))
                 .query((rs, n) -> new RateWindow(minute, now, rs.getInt(1), rs.getInt(2)))
                 .single();
+    }
+
+    @Override
+    public String rows() {
+        return "rate windows";
+    }
+
+    @Override
+    public int purge(Instant now) {
+        return jdbc.sql("delete from rate_window where window_start < ?")
+                .param(Timestamp.from(now.minus(properties.rateWindowKeep())))
+                .update();
     }
 
     private static Instant minuteOf(Instant now) {

@@ -1,5 +1,7 @@
 package dev.darkroom.orchestrator.billing;
 
+import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.storage.ObjectKeys;
 import dev.darkroom.storage.ObjectStorage;
 import java.math.BigDecimal;
@@ -59,9 +61,8 @@ class AuditController {
                 .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2)))
                 .list();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long open = jdbc.sql("select count(*) from job where tenant_id = ?"
-                        + " and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')")
-                .param(id)
+        long open = jdbc.sql("select count(*) from job where tenant_id = ? and status = any(?)")
+                .params(id, JobStatus.apiNames(JobStatus.UNFINISHED))
                 .query(Long.class)
                 .single();
         Map<String, Object> jobs = new LinkedHashMap<>();
@@ -78,9 +79,9 @@ class AuditController {
                         + " from ledger_entry where tenant_id = ?",
                 id);
         BigDecimal openEstimates = money(
-                "select sum(estimated_cost_usd) from job where tenant_id = ?"
-                        + " and status in ('queued', 'dispatched', 'submitted', 'running')",
-                id);
+                "select sum(estimated_cost_usd) from job where tenant_id = ? and status = any(?)",
+                id,
+                JobStatus.apiNames(JobStatus.RESERVED));
         BigDecimal balanceReserved = money("select sum(reserved_usd) from tenant_balance where tenant_id = ?", id);
         BigDecimal balanceSpent = money("select sum(spent_usd) from tenant_balance where tenant_id = ?", id);
         Map<String, String> ledger = new LinkedHashMap<>();
@@ -120,9 +121,9 @@ class AuditController {
     }
 
     /** A sum, zero over no rows. */
-    private BigDecimal money(String sql, UUID tenant) {
+    private BigDecimal money(String sql, Object... params) {
         return jdbc.sql("select coalesce((" + sql + "), 0)")
-                .param(tenant)
+                .params(params)
                 .query(BigDecimal.class)
                 .single();
     }

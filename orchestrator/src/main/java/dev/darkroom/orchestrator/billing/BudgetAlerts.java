@@ -1,16 +1,15 @@
 package dev.darkroom.orchestrator.billing;
 
-import dev.darkroom.orchestrator.webhooks.TenantEvents;
+import dev.darkroom.orchestrator.tenants.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records a budget threshold the first time a tenant's committed spend (spent + reserved) reaches it in a month:
  * once per tenant, month and threshold (a primary key), counted in {@code darkroom_budget_alerts_total} and
- * announced to the tenant's webhook as {@code budget.threshold_crossed}.
+ * published as {@link BudgetThresholdCrossed} in the same transaction (the tenant's webhook announces it as
+ * {@code budget.threshold_crossed}).
  */
 @Component
 public class BudgetAlerts {
@@ -27,9 +27,9 @@ public class BudgetAlerts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final TenantEvents events;
+    private final ApplicationEventPublisher events;
 
-    BudgetAlerts(JdbcClient jdbc, Clock clock, MeterRegistry meters, TenantEvents events) {
+    BudgetAlerts(JdbcClient jdbc, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
@@ -66,13 +66,7 @@ public class BudgetAlerts {
                                 "threshold",
                                 String.valueOf(pct))
                         .increment();
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("tenant_id", tenantId.toString());
-                data.put("period", period.toString());
-                data.put("threshold_pct", pct);
-                data.put("budget_usd", Money.format(budget));
-                data.put("committed_usd", Money.format(committed));
-                events.enqueue(tenantId, "budget.threshold_crossed", () -> data);
+                events.publishEvent(new BudgetThresholdCrossed(new TenantId(tenantId), period, pct, budget, committed));
             }
         }
     }

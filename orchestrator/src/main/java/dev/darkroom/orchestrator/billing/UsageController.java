@@ -1,6 +1,7 @@
 package dev.darkroom.orchestrator.billing;
 
 import dev.darkroom.contracts.catalog.Catalog;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.orchestrator.security.TenantScope;
 import dev.darkroom.support.problems.InvalidRequestException;
 import java.math.BigDecimal;

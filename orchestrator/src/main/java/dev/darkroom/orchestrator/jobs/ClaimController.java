@@ -60,7 +60,7 @@ class ClaimController {
                     409,
                     "job_finished",
                     "job " + id + " is " + job.status().apiName(),
-                    Map.of("status", job.status().apiName()));
+                    Map.of("job_status", job.status().apiName()));
         }
         if (!job.bindFalRequest(request.falRequestId(), null, clock.instant())) {
             throw new DarkroomException(

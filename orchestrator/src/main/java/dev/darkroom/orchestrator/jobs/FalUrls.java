@@ -7,4 +7,4 @@ package dev.darkroom.orchestrator.jobs;
  * @param responseUrl where to fetch its result
  * @param cancelUrl where to cancel it
  */
-public record FalUrls(String statusUrl, String responseUrl, String cancelUrl) {}
+record FalUrls(String statusUrl, String responseUrl, String cancelUrl) {}

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A state change the job's state machine does not allow, such as canceling a finished job. */
-public class IllegalTransitionException extends DarkroomException {
+class IllegalTransitionException extends DarkroomException {
 
-    public IllegalTransitionException(UUID jobId, JobStatus from, JobStatus to) {
+    IllegalTransitionException(UUID jobId, JobStatus from, JobStatus to) {
         super(
                 409,
                 "invalid_job_state",

@@ -2,6 +2,8 @@ package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.contracts.messages.RejectionCode;
+import dev.darkroom.orchestrator.tenants.TenantId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -22,14 +24,16 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A generation job. Its status changes only through the intention-revealing methods below, which check the one
- * transition table ({@link JobStatus#canMoveTo}) and append to the job's history; there is no status setter.
+ * transition table ({@link JobStatus#canMoveTo}), append to the job's history and record events ({@link JobQueued},
+ * {@link JobFinished}) that are published when the job is saved, inside the transaction; there is no status setter.
  */
 @Entity
 @Table(name = "job")
-public class Job {
+public class Job extends AbstractAggregateRoot<Job> {
 
     @Id
     private UUID id;
@@ -75,7 +79,10 @@ public class Job {
     @Version
     private Long version;
 
-    @OneToMany(mappedBy = "job", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @OneToMany(
+            mappedBy = "job",
+            cascade = {CascadeType.PERSIST, CascadeType.MERGE},
+            fetch = FetchType.EAGER)
     @OrderBy("id")
     @BatchSize(size = 100)
     private List<JobTransition> history = new ArrayList<>();
@@ -104,11 +111,12 @@ public class Job {
 
     public void queue(Instant now) {
         moveTo(JobStatus.QUEUED, now, null);
+        registerEvent(new JobQueued(new JobId(id), new TenantId(tenantId)));
     }
 
-    public void reject(String code, String message, Instant now) {
-        moveTo(JobStatus.REJECTED, now, code);
-        this.errorCode = code;
+    public void reject(RejectionCode code, String message, Instant now) {
+        moveTo(JobStatus.REJECTED, now, code.code());
+        this.errorCode = code.code();
         this.errorMessage = message;
     }
 
@@ -130,7 +138,7 @@ public class Job {
      * Binds the job to the fal request that will produce its outputs. The first request Darkroom learns of wins;
      * false when the job is already bound to another one (the caller cancels that one at fal).
      */
-    public boolean bindFalRequest(String requestId, FalUrls urls, Instant now) {
+    boolean bindFalRequest(String requestId, FalUrls urls, Instant now) {
         if (falRequestId != null && !falRequestId.equals(requestId)) {
             return false;
         }
@@ -145,22 +153,22 @@ public class Job {
     }
 
     /** fal accepted the job into its queue; the reconciler checks on it from {@code checkAt}. */
-    public void submitted(Instant now, Instant checkAt) {
+    void submitted(Instant now, Instant checkAt) {
         moveTo(JobStatus.SUBMITTED, now, null);
         this.nextCheckAt = checkAt;
     }
 
-    public void running(Instant now) {
+    void running(Instant now) {
         moveTo(JobStatus.RUNNING, now, null);
     }
 
-    public void succeeded(BigDecimal cost, Instant now) {
+    void succeeded(BigDecimal cost, Instant now) {
         moveTo(JobStatus.SUCCEEDED, now, null);
         this.costUsd = cost;
         this.nextCheckAt = null;
     }
 
-    public void failed(String code, String message, String detailJson, Instant now) {
+    void failed(String code, String message, String detailJson, Instant now) {
         moveTo(JobStatus.FAILED, now, code);
         this.errorCode = code;
         this.errorMessage = message;
@@ -169,13 +177,13 @@ public class Job {
         this.nextCheckAt = null;
     }
 
-    public void canceled(Instant now) {
+    void canceled(Instant now) {
         moveTo(JobStatus.CANCELED, now, null);
         this.costUsd = BigDecimal.ZERO;
         this.nextCheckAt = null;
     }
 
-    public void expired(String message, Instant now) {
+    void expired(String message, Instant now) {
         moveTo(JobStatus.EXPIRED, now, "expired");
         this.errorCode = "expired";
         this.errorMessage = message;
@@ -184,7 +192,7 @@ public class Job {
     }
 
     /** The tenant asked to cancel a job already at fal; it ends when fal confirms or finishes. */
-    public void requestCancel(Instant now) {
+    void requestCancel(Instant now) {
         if (cancelRequestedAt == null) {
             cancelRequestedAt = now;
             nextCheckAt = now;
@@ -199,6 +207,9 @@ public class Job {
         history.add(new JobTransition(this, status, next, now, reason));
         status = next;
         updatedAt = now;
+        if (next.isTerminal() && next != JobStatus.REJECTED) {
+            registerEvent(new JobFinished(new JobId(id), new TenantId(tenantId), next));
+        }
     }
 
     public UUID id() {
@@ -207,10 +218,6 @@ public class Job {
 
     public UUID tenantId() {
         return tenantId;
-    }
-
-    public UUID apiKeyId() {
-        return apiKeyId;
     }
 
     public String model() {
@@ -253,7 +260,7 @@ public class Job {
         return falRequestId;
     }
 
-    public FalUrls falUrls() {
+    FalUrls falUrls() {
         return new FalUrls(falStatusUrl, falResponseUrl, falCancelUrl);
     }
 
@@ -278,10 +285,6 @@ public class Job {
         return errorDetail;
     }
 
-    public int dispatchAttempts() {
-        return dispatchAttempts;
-    }
-
     public Instant nextCheckAt() {
         return nextCheckAt;
     }
@@ -298,16 +301,7 @@ public class Job {
         return updatedAt;
     }
 
-    public List<JobTransition> history() {
+    List<JobTransition> history() {
         return Collections.unmodifiableList(history);
-    }
-
-    /** When the job entered a state, or null if it never did. */
-    public Instant enteredAt(JobStatus state) {
-        return history.stream()
-                .filter(t -> t.toStatus() == state)
-                .map(JobTransition::at)
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.contracts.jobs.JobView;
 import dev.darkroom.orchestrator.api.Cursor;
 import dev.darkroom.orchestrator.api.Page;
 import dev.darkroom.orchestrator.security.TenantScope;
@@ -80,7 +81,7 @@ class JobController {
                     409,
                     "job_finished",
                     "job " + id + " already " + job.status().apiName(),
-                    Map.of("status", job.status().apiName()));
+                    Map.of("job_status", job.status().apiName()));
         }
         if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.ACCEPTED) {
             lifecycle.canceled(id);

@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkMargin added to a model's expected time before the reconciler polls a submitted job
  */
 @ConfigurationProperties("darkroom.jobs")
-public record JobEventsProperties(@DefaultValue("30s") Duration checkMargin) {}
+record JobEventsProperties(@DefaultValue("30s") Duration checkMargin) {}

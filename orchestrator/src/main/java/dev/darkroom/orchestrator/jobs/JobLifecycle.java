@@ -13,8 +13,6 @@ import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.StoredOutput;
 import dev.darkroom.orchestrator.billing.Ledger;
-import dev.darkroom.orchestrator.dispatch.Dispatcher;
-import dev.darkroom.orchestrator.webhooks.TenantEvents;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -31,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What happens to a job after dispatch, whoever reports it: fal accepted it, its outputs are stored, it failed, it
  * was canceled or expired. Every method is idempotent: a finished job ignores late or repeated news, outputs are
- * keyed by (job, index) and the ledger by (job, kind).
+ * keyed by (job, index) and the ledger by (job, kind). A job that ends is saved with its {@link JobFinished} event,
+ * which the dispatcher (a slot is free, after commit) and the tenant webhooks (in this transaction) listen to.
  */
 @Component
 public class JobLifecycle {
@@ -41,13 +40,10 @@ public class JobLifecycle {
 
     private final JobRepository jobs;
     private final Ledger ledger;
-    private final TenantEvents events;
-    private final JobViews views;
     private final FalRequestsToCancel toCancel;
     private final Catalog catalog;
     private final CostEstimator estimator;
     private final JdbcClient jdbc;
-    private final Dispatcher dispatcher;
     private final JobEventsProperties properties;
     private final JobMetrics metrics;
     private final Clock clock;
@@ -55,25 +51,19 @@ public class JobLifecycle {
     JobLifecycle(
             JobRepository jobs,
             Ledger ledger,
-            TenantEvents events,
-            JobViews views,
             FalRequestsToCancel toCancel,
             Catalog catalog,
             CostEstimator estimator,
             JdbcClient jdbc,
-            Dispatcher dispatcher,
             JobEventsProperties properties,
             JobMetrics metrics,
             Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
-        this.events = events;
-        this.views = views;
         this.toCancel = toCancel;
         this.catalog = catalog;
         this.estimator = estimator;
         this.jdbc = jdbc;
-        this.dispatcher = dispatcher;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -242,14 +232,12 @@ public class JobLifecycle {
     }
 
     /**
-     * Moves a job, its ledger already settled or released, to its final state; announces it to the tenant as
-     * {@code job.<state>} in the same transaction; and nudges the dispatcher, since the job's slot is free.
+     * Moves a job, its ledger already settled or released, to its final state, and saves it, which publishes its
+     * {@link JobFinished}.
      */
     private void end(Job job, Runnable transition) {
         transition.run();
-        jobs.flush();
+        jobs.saveAndFlush(job);
         metrics.ended(job);
-        events.enqueue(job.tenantId(), "job." + job.status().apiName(), () -> views.view(job));
-        dispatcher.nudgeAfterCommit();
     }
 }

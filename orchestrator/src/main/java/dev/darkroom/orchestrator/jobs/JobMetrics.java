@@ -150,9 +150,17 @@ class JobMetrics {
                     ? "none"
                     : CODE.matcher(job.errorCode()).matches() ? job.errorCode() : "other";
             duration = between(job.createdAt(), end);
-            queueWait = between(job.enteredAt(JobStatus.QUEUED), job.enteredAt(JobStatus.DISPATCHED));
-            atFal = between(job.enteredAt(JobStatus.SUBMITTED), end);
+            queueWait = between(entered(job, JobStatus.QUEUED), entered(job, JobStatus.DISPATCHED));
+            atFal = between(entered(job, JobStatus.SUBMITTED), end);
             cost = job.costUsd();
+        }
+
+        private static Instant entered(Job job, JobStatus state) {
+            return job.history().stream()
+                    .filter(t -> t.toStatus() == state)
+                    .map(JobTransition::at)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private static Duration between(Instant from, Instant to) {

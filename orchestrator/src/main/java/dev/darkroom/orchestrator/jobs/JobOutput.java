@@ -13,7 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "job_output")
 @IdClass(JobOutput.Key.class)
-public class JobOutput {
+class JobOutput {
 
     @Id
     private UUID jobId;
@@ -33,7 +33,7 @@ public class JobOutput {
     protected JobOutput() {}
 
     /** Composite key of {@link JobOutput}. */
-    public record Key(UUID jobId, int idx) implements Serializable {
+    record Key(UUID jobId, int idx) implements Serializable {
         public Key() {
             this(null, 0);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface JobOutputRepository extends JpaRepository<JobOutput, JobOutput.Key> {
+interface JobOutputRepository extends JpaRepository<JobOutput, JobOutput.Key> {
 
     List<JobOutput> findByJobIdInOrderByJobIdAscIdxAsc(Collection<UUID> jobIds);
 }

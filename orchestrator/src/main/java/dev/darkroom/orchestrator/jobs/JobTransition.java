@@ -14,7 +14,7 @@ import java.time.Instant;
 /** One state a job entered, when, and why. Never updated. */
 @Entity
 @Table(name = "job_transition")
-public class JobTransition {
+class JobTransition {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,10 +1,10 @@
 package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.jobs.JobStatus;
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.contracts.jobs.JobView;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.storage.ObjectStorage;
 import dev.darkroom.storage.StorageProperties;
-import dev.darkroom.support.tracing.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,11 +58,6 @@ public class JobViews {
                 .toList();
     }
 
-    /** The view as a JSON tree, for the admission reply and webhook payloads. */
-    public JsonNode tree(Job job) {
-        return json.valueToTree(view(job));
-    }
-
     private JobView render(Job job, List<JobOutput> files, Instant urlExpiresAt) {
         Map<String, Instant> timestamps = new LinkedHashMap<>();
         job.history().forEach(t -> timestamps.putIfAbsent(t.toStatus().apiName(), t.at()));
@@ -99,8 +94,7 @@ public class JobViews {
                         ? null
                         : new JobView.ErrorView(job.errorCode(), job.errorMessage(), parse(job.errorDetailJson())),
                 job.cancelRequestedAt(),
-                links,
-                TraceContexts.traceId(TraceContexts.fromJson(job.traceContext())));
+                links);
     }
 
     private JsonNode parse(String text) {

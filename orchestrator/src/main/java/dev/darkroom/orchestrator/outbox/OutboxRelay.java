@@ -1,18 +1,18 @@
 package dev.darkroom.orchestrator.outbox;
 
-import dev.darkroom.orchestrator.scheduling.PollingLoop;
+import dev.darkroom.orchestrator.scheduling.Loop;
+import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import dev.darkroom.support.amqp.PublishFailedException;
 import dev.darkroom.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,53 +23,52 @@ import org.springframework.transaction.support.TransactionTemplate;
  * promise.
  */
 @Component
-public class OutboxRelay extends PollingLoop {
+class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    private final OutboxRows rows;
+    private final TransactionTemplate tx;
+    private final ConfirmedPublisher publisher;
+    private final Clock clock;
+    private final OutboxProperties properties;
+    private final Loop loop;
+    private final TraceContexts traces;
+
     OutboxRelay(
-            JdbcClient jdbc,
+            OutboxRows rows,
             TransactionTemplate tx,
             ConfirmedPublisher publisher,
-            TraceContexts traces,
             Clock clock,
-            OutboxProperties properties) {
-        super("outbox-relay", properties.interval(), () -> round(jdbc, tx, publisher, traces, clock, properties));
+            OutboxProperties properties,
+            TraceContexts traces,
+            LoopRunner loops) {
+        this.traces = traces;
+        this.rows = rows;
+        this.tx = tx;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.properties = properties;
+        this.loop = loops.register("outbox-relay", properties.interval(), this::relayRound);
     }
 
-    private record Row(long id, String exchange, String routingKey, String type, String payload, String trace) {}
+    /** Publishes soon after the current transaction, which stored a message, commits. */
+    void nudgeAfterCommit() {
+        loop.nudgeAfterCommit();
+    }
 
-    private static boolean round(
-            JdbcClient jdbc,
-            TransactionTemplate tx,
-            ConfirmedPublisher publisher,
-            TraceContexts traces,
-            Clock clock,
-            OutboxProperties p) {
+    /** One round: claim a batch, publish it in order, mark what the broker confirmed. True when a full batch went. */
+    boolean relayRound() {
         Instant now = clock.instant();
-        List<Row> batch = tx.execute(status -> jdbc.sql("""
-                        update outbox set claimed_until = ?
-                         where id in (select id from outbox
-                                       where published_at is null and (claimed_until is null or claimed_until < ?)
-                                       order by id limit ? for update skip locked)
-                        returning id, exchange, routing_key, message_type, payload::text, trace_context::text
-                        """)
-                .params(Timestamp.from(now.plus(p.claimFor())), Timestamp.from(now), p.batchSize())
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
-                .list());
+        List<OutboxRows.Row> batch =
+                tx.execute(s -> rows.claim(now, now.plus(properties.claimFor()), properties.batchSize()));
         if (batch == null || batch.isEmpty()) {
             return false;
         }
         List<Long> sent = new ArrayList<>();
         try {
-            for (Row row : batch.stream()
-                    .sorted((a, b) -> Long.compare(a.id(), b.id()))
+            for (OutboxRows.Row row : batch.stream()
+                    .sorted(Comparator.comparingLong(OutboxRows.Row::id))
                     .toList()) {
                 // published as part of the trace that wrote the row; the template adds traceparent to the message
                 traces.runIn(
@@ -86,22 +85,15 @@ public class OutboxRelay extends PollingLoop {
         } catch (PublishFailedException e) {
             log.warn("outbox publish failed after {} of {} messages; retrying the rest", sent.size(), batch.size(), e);
         } finally {
-            List<Long> unsent =
-                    batch.stream().map(Row::id).filter(id -> !sent.contains(id)).toList();
-            tx.executeWithoutResult(status -> {
-                if (!sent.isEmpty()) {
-                    jdbc.sql("update outbox set published_at = :now where id in (:ids)")
-                            .param("now", Timestamp.from(clock.instant()))
-                            .param("ids", sent)
-                            .update();
-                }
-                if (!unsent.isEmpty()) {
-                    jdbc.sql("update outbox set claimed_until = null where id in (:ids)")
-                            .param("ids", unsent)
-                            .update();
-                }
+            List<Long> unsent = batch.stream()
+                    .map(OutboxRows.Row::id)
+                    .filter(id -> !sent.contains(id))
+                    .toList();
+            tx.executeWithoutResult(s -> {
+                rows.markSent(sent, clock.instant());
+                rows.unclaim(unsent);
             });
         }
-        return sent.size() == batch.size() && batch.size() == p.batchSize();
+        return sent.size() == batch.size() && batch.size() == properties.batchSize();
     }
 }

@@ -14,9 +14,13 @@ import dev.darkroom.falclient.queue.FalStatus;
 import dev.darkroom.orchestrator.dispatch.DispatchProperties;
 import dev.darkroom.orchestrator.dispatch.Redispatch;
 import dev.darkroom.orchestrator.dispatch.WorkQueues;
+import dev.darkroom.orchestrator.jobs.DueJob;
+import dev.darkroom.orchestrator.jobs.FalRequestsToCancel;
+import dev.darkroom.orchestrator.jobs.JobChecks;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,8 @@ class JobCheck {
     private final Redispatch redispatch;
     private final WorkQueues workQueues;
     private final ConfirmedPublisher publisher;
-    private final ReconcilerQueries queries;
+    private final JobChecks checks;
+    private final FalRequestsToCancel unwanted;
     private final ReconcilerProperties properties;
     private final DispatchProperties dispatch;
     private final ReconcilerMetrics metrics;
@@ -45,7 +50,8 @@ class JobCheck {
             Redispatch redispatch,
             WorkQueues workQueues,
             ConfirmedPublisher publisher,
-            ReconcilerQueries queries,
+            JobChecks checks,
+            FalRequestsToCancel unwanted,
             ReconcilerProperties properties,
             DispatchProperties dispatch,
             ReconcilerMetrics metrics,
@@ -55,7 +61,8 @@ class JobCheck {
         this.redispatch = redispatch;
         this.workQueues = workQueues;
         this.publisher = publisher;
-        this.queries = queries;
+        this.checks = checks;
+        this.unwanted = unwanted;
         this.properties = properties;
         this.dispatch = dispatch;
         this.metrics = metrics;
@@ -67,7 +74,7 @@ class JobCheck {
      * round took it: two rounds acting on one job would dispatch it twice.
      */
     void check(DueJob job) {
-        if (!queries.renewLease(job, clock.instant().plus(properties.lease()))) {
+        if (!checks.renewLease(job, clock.instant().plus(properties.lease()))) {
             log.debug("job {} is no longer leased to this round; skipping it", job.id());
             return;
         }
@@ -93,7 +100,7 @@ class JobCheck {
         Instant now = clock.instant();
         if (status instanceof FalStatus.Completed completed) {
             ingest(job, completed);
-            queries.checkAgainAt(job.id(), clock.instant().plus(properties.ingestGrace()));
+            checks.checkAgainAt(job.id(), clock.instant().plus(properties.ingestGrace()));
         } else if (status instanceof FalStatus.InProgress) {
             if (job.status() == JobStatus.SUBMITTED) {
                 lifecycle.running(job.id());
@@ -114,7 +121,7 @@ class JobCheck {
             giveUp(job, now, "ran at fal longer than " + properties.maxRunTime());
             return;
         }
-        queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+        checks.checkAgainAt(job.id(), now.plus(followUp(job)));
     }
 
     /** No worker has reported the job submitted: send it again, or give up after the configured attempts. */
@@ -124,7 +131,7 @@ class JobCheck {
             metrics.action("canceled");
         } else if (!workQueues.hasConsumers(job.kind())) {
             log.info("job {} waits for a {} worker; none is consuming", job.id(), job.kind());
-            queries.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));
+            checks.checkAgainAt(job.id(), clock.instant().plus(dispatch.workerTimeout()));
         } else if (job.dispatchAttempts() >= dispatch.maxAttempts()) {
             lifecycle.failed(new JobFailed(
                     job.id(),
@@ -152,14 +159,14 @@ class JobCheck {
             giveUp(job, now, "waited in fal's queue longer than " + properties.queueDeadline());
             return;
         }
-        queries.checkAgainAt(job.id(), now.plus(followUp(job)));
+        checks.checkAgainAt(job.id(), now.plus(followUp(job)));
     }
 
     /** Cancels the request at fal and expires the job, unless fal finished it meanwhile: then the result is taken. */
     private void giveUp(DueJob job, Instant now, String reason) {
         CancelOutcome outcome = job.cancelUrl() == null ? CancelOutcome.NOT_FOUND : fal.cancel(job.cancelUrl());
         if (outcome == CancelOutcome.ALREADY_COMPLETED) {
-            queries.checkAgainAt(job.id(), now);
+            checks.checkAgainAt(job.id(), now);
             return;
         }
         lifecycle.expired(job.id(), reason);
@@ -207,18 +214,18 @@ class JobCheck {
         metrics.action("result_fetched");
     }
 
-    private java.time.Duration followUp(DueJob job) {
+    private Duration followUp(DueJob job) {
         return job.cancelRequestedAt() != null ? properties.cancelFollowUp() : properties.pollInterval();
     }
 
     /** Cancels fal requests that lost to another request of their job, so they neither run nor bill. */
     void cancelUnwanted(int limit) {
-        for (ReconcilerQueries.Unwanted u : queries.unwanted(limit)) {
+        for (FalRequestsToCancel.Unwanted u : unwanted.pending(limit)) {
             try {
                 String outcome = u.cancelUrl() == null
                         ? "no_cancel_url"
                         : fal.cancel(u.cancelUrl()).name();
-                queries.unwantedDone(u.falRequestId(), outcome, clock.instant());
+                unwanted.done(u.falRequestId(), outcome, clock.instant());
             } catch (FalException e) {
                 log.warn("cancelling unwanted fal request {} failed; retrying", u.falRequestId(), e);
             }

@@ -1,6 +1,8 @@
 package dev.darkroom.orchestrator.reconcile;
 
-import dev.darkroom.orchestrator.scheduling.PollingLoop;
+import dev.darkroom.orchestrator.jobs.DueJob;
+import dev.darkroom.orchestrator.jobs.JobChecks;
+import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,32 +17,44 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fal the requests Darkroom no longer wants.
  */
 @Component
-class Reconciler extends PollingLoop {
+class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
+    private final JobChecks checks;
+    private final JobCheck check;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ReconcilerProperties properties;
+
     Reconciler(
-            ReconcilerQueries queries,
+            JobChecks checks,
             JobCheck check,
-            ReconcilerMetrics metrics,
             TransactionTemplate tx,
             Clock clock,
-            ReconcilerProperties properties) {
-        super("reconciler", properties.interval(), () -> {
-            Instant now = clock.instant();
-            List<DueJob> due =
-                    tx.execute(s -> queries.leaseDue(now, now.plus(properties.lease()), properties.batchSize()));
-            for (DueJob job : due) {
-                try {
-                    check.check(job);
-                } catch (RuntimeException e) {
-                    metrics.action("error");
-                    log.warn("reconciling job {} failed; looking again in {}", job.id(), properties.pollInterval(), e);
-                    queries.checkAgainAt(job.id(), clock.instant().plus(properties.pollInterval()));
-                }
+            ReconcilerProperties properties,
+            LoopRunner loops) {
+        this.checks = checks;
+        this.check = check;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+        loops.register("reconciler", properties.interval(), this::reconcileRound);
+    }
+
+    /** One round: look at a batch of due jobs, then cancel unwanted requests. True when the batch was full. */
+    boolean reconcileRound() {
+        Instant now = clock.instant();
+        List<DueJob> due = tx.execute(s -> checks.leaseDue(now, now.plus(properties.lease()), properties.batchSize()));
+        for (DueJob job : due) {
+            try {
+                check.check(job);
+            } catch (RuntimeException e) {
+                log.warn("reconciling job {} failed; looking again in {}", job.id(), properties.pollInterval(), e);
+                checks.checkAgainAt(job.id(), clock.instant().plus(properties.pollInterval()));
             }
-            check.cancelUnwanted(properties.batchSize());
-            return due.size() == properties.batchSize();
-        });
+        }
+        check.cancelUnwanted(properties.batchSize());
+        return due.size() == properties.batchSize();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a due job is reserved for one reconciler round
  */
 @ConfigurationProperties("darkroom.reconciler")
-public record ReconcilerProperties(
+record ReconcilerProperties(
         @DefaultValue("1s") Duration interval,
         @DefaultValue("50") int batchSize,
         @DefaultValue("15s") Duration pollInterval,

@@ -1,54 +1,44 @@
 package dev.darkroom.orchestrator.scheduling;
 
-import dev.darkroom.orchestrator.admission.IdempotencyKeys;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes rows that only matter for a while, so the tables Darkroom reads per request stay small: idempotency keys
- * past their promised lifetime ({@link IdempotencyKeys#KEEP}), request counters once their minute can no longer
- * count, published outbox messages after a day, and tenant webhook deliveries that ended a week ago. Jobs, their
- * history and the ledger are kept.
+ * Runs every feature's {@link Purge} on one slow loop, so the tables Darkroom reads per request stay small. What is
+ * deleted, and after how long, belongs to each feature; jobs, their history and the ledger are kept.
  */
 @Component
-class Housekeeping extends PollingLoop {
+class Housekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-    Housekeeping(JdbcClient jdbc, Clock clock) {
-        super("housekeeping", Duration.ofMinutes(10), () -> {
-            Instant now = clock.instant();
-            int keys =
-                    delete(jdbc, "delete from idempotency_key where created_at < ?", now.minus(IdempotencyKeys.KEEP));
-            int windows =
-                    delete(jdbc, "delete from rate_window where window_start < ?", now.minus(Duration.ofMinutes(10)));
-            int outbox = delete(
-                    jdbc,
-                    "delete from outbox where published_at is not null and published_at < ?",
-                    now.minus(Duration.ofDays(1)));
-            int webhooks = delete(
-                    jdbc,
-                    "delete from tenant_webhook_delivery where coalesce(delivered_at, failed_at) < ?",
-                    now.minus(Duration.ofDays(7)));
-            if (keys + windows + outbox + webhooks > 0) {
-                log.info(
-                        "housekeeping deleted {} idempotency keys, {} rate windows, {} outbox rows, {} webhook deliveries",
-                        keys,
-                        windows,
-                        outbox,
-                        webhooks);
-            }
-            return false;
-        });
+    private final List<Purge> purges;
+    private final Clock clock;
+
+    Housekeeping(List<Purge> purges, Clock clock, LoopRunner loops, HousekeepingProperties properties) {
+        this.purges = purges;
+        this.clock = clock;
+        loops.register("housekeeping", properties.interval(), this::purgeRound);
     }
 
-    private static int delete(JdbcClient jdbc, String sql, Instant before) {
-        return jdbc.sql(sql).param(Timestamp.from(before)).update();
+    /** One round: every purge once. Never reports more work: what is left waits for the next round. */
+    boolean purgeRound() {
+        Instant now = clock.instant();
+        StringJoiner deleted = new StringJoiner(", ");
+        for (Purge purge : purges) {
+            int rows = purge.purge(now);
+            if (rows > 0) {
+                deleted.add(rows + " " + purge.rows());
+            }
+        }
+        if (deleted.length() > 0) {
+            log.info("housekeeping deleted {}", deleted);
+        }
+        return false;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     internal calls are not checked (local runs on loopback only)
  */
 @ConfigurationProperties("darkroom.security")
-public record SecurityProperties(String adminToken, String internalToken) {
+record SecurityProperties(String adminToken, String internalToken) {
 
     boolean adminEnabled() {
         return adminToken != null && !adminToken.isBlank();

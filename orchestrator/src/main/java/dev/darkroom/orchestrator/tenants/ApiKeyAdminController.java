@@ -5,6 +5,7 @@ import dev.darkroom.support.problems.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -129,7 +130,7 @@ class ApiKeyAdminController {
                 throw new InvalidRequestException("expires_at", "expires_at must be in the future");
             }
             return at;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidRequestException("expires_at", "expires_at must be an ISO-8601 instant");
         }
     }

@@ -9,7 +9,7 @@ import java.util.Base64;
  * secret scanners. Stored as SHA-256: the keys carry 256 bits of entropy, so a slow password hash would add cost
  * without adding safety, and the gateway can look a key up by its hash.
  */
-public final class ApiKeys {
+final class ApiKeys {
 
     public static final String PREFIX = "dr_live_";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Admin API for plans: the quota templates tenants subscribe to. */
 @RestController
@@ -111,7 +112,7 @@ class PlanAdminController {
     }
 
     private static JsonNode withoutId(JsonNode body) {
-        return ((tools.jackson.databind.node.ObjectNode) body.deepCopy()).without("id");
+        return ((ObjectNode) body.deepCopy()).without("id");
     }
 
     private static <T> T required(Patch<T> patch, String field) {

@@ -1,6 +1,7 @@
 package dev.darkroom.orchestrator.tenants;
 
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.orchestrator.api.Money;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -31,7 +32,9 @@ public class Tenant {
     @JoinColumn(name = "plan_id")
     private Plan plan;
 
-    private String status;
+    @Convert(converter = TenantStatusConverter.class)
+    private TenantStatus status;
+
     private BigDecimal monthlyBudgetUsd;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -59,7 +62,7 @@ public class Tenant {
         this.id = id;
         this.name = name;
         this.plan = plan;
-        this.status = "active";
+        this.status = TenantStatus.ACTIVE;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -112,12 +115,12 @@ public class Tenant {
         return plan;
     }
 
-    public String status() {
+    public TenantStatus status() {
         return status;
     }
 
     public boolean active() {
-        return "active".equals(status);
+        return status == TenantStatus.ACTIVE;
     }
 
     public String webhookUrl() {

@@ -1,7 +1,7 @@
 package dev.darkroom.orchestrator.tenants;
 
 import dev.darkroom.contracts.catalog.Catalog;
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.orchestrator.api.Money;
 import dev.darkroom.support.problems.InvalidRequestException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 record TenantChanges(
         Patch<String> name,
-        Patch<String> status,
+        Patch<TenantStatus> status,
         Patch<BigDecimal> monthlyBudgetUsd,
         Patch<List<Integer>> alertThresholdsPct,
         Patch<Integer> maxConcurrentJobs,
@@ -94,12 +94,13 @@ record TenantChanges(
         return Patch.of(AdminBodies.nonBlank(v, field, max).trim());
     }
 
-    private static Patch<String> status(JsonNode body) {
+    private static Patch<TenantStatus> status(JsonNode body) {
         Patch<String> status = text(body, "status", false, 20);
-        if (status.present() && !Set.of("active", "suspended").contains(status.value())) {
-            throw new InvalidRequestException("status", "status must be active or suspended");
+        if (!status.present()) {
+            return Patch.absent();
         }
-        return status;
+        return Patch.of(TenantStatus.fromApiName(status.value())
+                .orElseThrow(() -> new InvalidRequestException("status", "status must be active or suspended")));
     }
 
     private static Patch<Integer> positive(JsonNode body, String field) {

@@ -1,6 +1,6 @@
 package dev.darkroom.orchestrator.tenants;
 
-import dev.darkroom.orchestrator.billing.Money;
+import dev.darkroom.orchestrator.api.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ record TenantView(
                 t.id(),
                 t.name(),
                 t.plan().id(),
-                t.status(),
+                t.status().apiName(),
                 QuotaView.of(t.quota()),
                 t.overrides(),
                 t.webhookUrl(),

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff waits before each retry; its length is the number of retries
  * @param allowedHosts hosts that may resolve to private, loopback or link-local addresses (operator allow-list)
  * @param batchSize deliveries attempted per round
+ * @param keepFinished how long a delivered or failed delivery is kept before housekeeping deletes it
  */
 @ConfigurationProperties("darkroom.webhooks")
-public record TenantWebhookProperties(
+record TenantWebhookProperties(
         @DefaultValue("1s") Duration interval,
         @DefaultValue("10s") Duration timeout,
 
@@ -23,4 +24,5 @@ public record TenantWebhookProperties(
         List<Duration> backoff,
 
         @DefaultValue({}) List<String> allowedHosts,
-        @DefaultValue("20") int batchSize) {}
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("7d") Duration keepFinished) {}

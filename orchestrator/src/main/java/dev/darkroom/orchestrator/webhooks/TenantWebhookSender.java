@@ -1,27 +1,19 @@
 package dev.darkroom.orchestrator.webhooks;
 
 import com.standardwebhooks.Webhook;
-import dev.darkroom.orchestrator.scheduling.PollingLoop;
+import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import dev.darkroom.support.net.ForbiddenUrlException;
 import dev.darkroom.support.net.UrlGuard;
-import dev.darkroom.support.tracing.TraceContexts;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
-import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,140 +26,57 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the next backoff step, and after the last one the delivery is marked failed.
  */
 @Component
-class TenantWebhookSender extends PollingLoop {
+class TenantWebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(TenantWebhookSender.class);
 
-    @Autowired
+    private final WebhookDeliveries deliveries;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final TenantWebhookProperties properties;
+    private final HttpClient http;
+    private final UrlGuard guard;
+
     TenantWebhookSender(
-            JdbcClient jdbc,
+            WebhookDeliveries deliveries,
             TransactionTemplate tx,
             Clock clock,
             TenantWebhookProperties properties,
-            TenantWebhookMetrics metrics,
-            TraceContexts traces,
-            MeterRegistry meters,
-            ObservationRegistry observations) {
-        this(
-                jdbc,
-                tx,
-                clock,
-                properties,
-                metrics,
-                traces,
-                // instrumented: the delivery is a span of the job's trace and carries traceparent to the tenant
-                MicrometerHttpClient.instrumentationBuilder(
-                                HttpClient.newBuilder()
-                                        .connectTimeout(properties.timeout())
-                                        .followRedirects(HttpClient.Redirect.NEVER)
-                                        .build(),
-                                meters)
-                        .observationRegistry(observations)
-                        .build());
+            LoopRunner loops) {
+        this.deliveries = deliveries;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.guard = new UrlGuard(properties.allowedHosts());
+        loops.register("tenant-webhooks", properties.interval(), this::deliveryRound);
     }
 
-    private TenantWebhookSender(
-            JdbcClient jdbc,
-            TransactionTemplate tx,
-            Clock clock,
-            TenantWebhookProperties p,
-            TenantWebhookMetrics metrics,
-            TraceContexts traces,
-            HttpClient http) {
-        super("tenant-webhooks", p.interval(), () -> {
-            Round round = new Round(jdbc, tx, clock, p, metrics, traces, http, new UrlGuard(p.allowedHosts()));
-            return round(round);
-        });
-    }
-
-    /** A leased delivery; {@code leasedUntil} is the lease as stored, which only this round's lease matches. */
-    private record Due(
-            UUID id,
-            String url,
-            String secret,
-            String payload,
-            int attempts,
-            Instant leasedUntil,
-            Instant createdAt,
-            String trace) {}
-
-    /** What a round works with. */
-    private record Round(
-            JdbcClient jdbc,
-            TransactionTemplate tx,
-            Clock clock,
-            TenantWebhookProperties p,
-            TenantWebhookMetrics metrics,
-            TraceContexts traces,
-            HttpClient http,
-            UrlGuard guard) {}
-
-    private static boolean round(Round r) {
-        JdbcClient jdbc = r.jdbc();
-        TransactionTemplate tx = r.tx();
-        Clock clock = r.clock();
-        TenantWebhookProperties p = r.p();
+    /** One round: lease a batch of due deliveries and attempt each. True when a full batch was leased. */
+    boolean deliveryRound() {
         Instant now = clock.instant();
-        Duration lease = p.timeout().multipliedBy(3);
-        List<Due> due = tx.execute(s -> jdbc.sql("""
-                        update tenant_webhook_delivery d set next_attempt_at = :lease
-                          from tenant t
-                         where t.id = d.tenant_id
-                           and d.id in (select id from tenant_webhook_delivery
-                                         where delivered_at is null and failed_at is null and next_attempt_at <= :now
-                                         order by next_attempt_at limit :batch for update skip locked)
-                        returning d.id, t.webhook_url, t.webhook_secret, d.payload::text, d.attempts, d.next_attempt_at,
-                                  d.created_at, d.trace_context::text
-                        """)
-                .param("lease", Timestamp.from(now.plus(lease)))
-                .param("now", Timestamp.from(now))
-                .param("batch", p.batchSize())
-                .query((rs, n) -> new Due(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)))
-                .list());
+        Duration lease = properties.timeout().multipliedBy(3);
+        List<WebhookDeliveries.Due> due =
+                tx.execute(s -> deliveries.lease(now, now.plus(lease), properties.batchSize()));
         if (due == null || due.isEmpty()) {
             return false;
         }
-        for (Due d : due) {
-            if (!renewLease(jdbc, d, clock.instant().plus(lease))) {
+        for (WebhookDeliveries.Due d : due) {
+            if (!deliveries.renewLease(d, clock.instant().plus(lease))) {
                 log.debug("tenant webhook {} is no longer leased to this round; skipping it", d.id());
                 continue;
             }
-            String error = r.traces()
-                    .callIn(
-                            TraceContexts.fromJson(d.trace()),
-                            "tenant webhook",
-                            () -> deliver(d, clock, p, r.http(), r.guard()));
-            tx.executeWithoutResult(s -> finish(jdbc, clock, p, d, error));
-            if (error == null) {
-                r.metrics().delivered(Duration.between(d.createdAt(), clock.instant()));
-            } else {
-                r.metrics().failed(d.attempts() + 1 > p.backoff().size());
-            }
+            String error = deliver(d);
+            tx.executeWithoutResult(s -> finish(d, error));
         }
-        return due.size() == p.batchSize();
-    }
-
-    /** False when the lease is no longer the one this round set: another sender has the delivery now. */
-    private static boolean renewLease(JdbcClient jdbc, Due d, Instant leaseUntil) {
-        return jdbc.sql("""
-                                update tenant_webhook_delivery set next_attempt_at = ?
-                                 where id = ? and next_attempt_at = ? and delivered_at is null and failed_at is null
-                                """)
-                        .params(Timestamp.from(leaseUntil), d.id(), Timestamp.from(d.leasedUntil()))
-                        .update()
-                == 1;
+        return due.size() == properties.batchSize();
     }
 
     /** Null when delivered, else why not. */
-    private static String deliver(Due d, Clock clock, TenantWebhookProperties p, HttpClient http, UrlGuard guard) {
+    private String deliver(WebhookDeliveries.Due d) {
         if (d.url() == null) {
             return "the tenant has no webhook URL any more";
         }
@@ -177,7 +86,7 @@ class TenantWebhookSender extends PollingLoop {
             String signature = new Webhook(d.secret()).sign(d.id().toString(), ts, d.payload());
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(target)
-                            .timeout(p.timeout())
+                            .timeout(properties.timeout())
                             .header("Content-Type", "application/json")
                             .header("webhook-id", d.id().toString())
                             .header("webhook-timestamp", String.valueOf(ts))
@@ -196,25 +105,16 @@ class TenantWebhookSender extends PollingLoop {
         }
     }
 
-    private static void finish(JdbcClient jdbc, Clock clock, TenantWebhookProperties p, Due d, String error) {
+    private void finish(WebhookDeliveries.Due d, String error) {
         Instant now = clock.instant();
         if (error == null) {
-            jdbc.sql(
-                            "update tenant_webhook_delivery set delivered_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                    .params(Timestamp.from(now), d.id())
-                    .update();
+            deliveries.delivered(d.id(), now);
             return;
         }
         int attempt = d.attempts() + 1;
-        boolean last = attempt > p.backoff().size();
-        Duration wait = last ? Duration.ZERO : p.backoff().get(attempt - 1);
+        boolean last = attempt > properties.backoff().size();
+        Duration wait = last ? Duration.ZERO : properties.backoff().get(attempt - 1);
         log.info("tenant webhook {} attempt {} failed: {}", d.id(), attempt, error);
-        jdbc.sql("""
-                        update tenant_webhook_delivery
-                           set attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ?
-                         where id = ?
-                        """)
-                .params(attempt, error, Timestamp.from(now.plus(wait)), last ? Timestamp.from(now) : null, d.id())
-                .update();
+        deliveries.attemptFailed(d.id(), attempt, error, now.plus(wait), last ? now : null);
     }
 }

@@ -6,6 +6,7 @@ import static dev.darkroom.orchestrator.OrchestratorTestSupport.ledger;
 import static dev.darkroom.orchestrator.OrchestratorTestSupport.withIdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messages.SubmitJobReply;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
@@ -55,11 +56,11 @@ class AdmissionTest {
         SubmitJobReply reply = support.submit(command);
 
         assertThat(reply.rejection()).isNull();
-        assertThat(reply.job().get("id").asString()).isEqualTo(command.jobId().toString());
-        assertThat(reply.job().get("status").asString()).isIn("queued", "dispatched");
-        assertThat(reply.job().get("estimated_cost_usd").asString()).isEqualTo("0.05");
-        assertThat(reply.job().get("input").get("num_inference_steps").asInt()).isEqualTo(28);
-        assertThat(reply.job().get("metadata").get("order").asString()).isEqualTo("42");
+        assertThat(reply.job().id().toString()).isEqualTo(command.jobId().toString());
+        assertThat(reply.job().status()).isIn("queued", "dispatched");
+        assertThat(reply.job().estimatedCostUsd()).isEqualTo("0.05");
+        assertThat(reply.job().input().get("num_inference_steps").asInt()).isEqualTo(28);
+        assertThat(reply.job().metadata().get("order").asString()).isEqualTo("42");
         assertThat(ledger(jdbc, command.jobId())).containsExactly("reserve 0.050000");
         assertThat(reserved(tenant)).isEqualByComparingTo("0.05");
     }
@@ -72,9 +73,9 @@ class AdmissionTest {
         SubmitJobReply reply = support.submit(command);
 
         assertThat(reply.rejection().status()).isEqualTo(402);
-        assertThat(reply.rejection().code()).isEqualTo("budget_exceeded");
+        assertThat(reply.rejection().code()).isEqualTo(RejectionCode.BUDGET_EXCEEDED);
         assertThat(reply.rejection().properties()).containsEntry("remaining_usd", "0.04");
-        assertThat(reply.job().get("status").asString()).isEqualTo("rejected");
+        assertThat(reply.job().status()).isEqualTo("rejected");
         assertThat(ledger(jdbc, command.jobId())).isEmpty();
     }
 
@@ -85,7 +86,7 @@ class AdmissionTest {
         SubmitJobReply reply = support.submit(aJob(tenant, "flux-pro-ultra", "{\"prompt\":\"p\"}"));
 
         assertThat(reply.rejection().status()).isEqualTo(403);
-        assertThat(reply.rejection().code()).isEqualTo("model_not_allowed");
+        assertThat(reply.rejection().code()).isEqualTo(RejectionCode.MODEL_NOT_ALLOWED);
     }
 
     @Test
@@ -99,7 +100,7 @@ class AdmissionTest {
         SubmitJobReply fourth = support.submit(aFluxJob(tenant, "{\"prompt\":\"p\"}"));
 
         assertThat(fourth.rejection().status()).isEqualTo(429);
-        assertThat(fourth.rejection().code()).isEqualTo("rate_limited");
+        assertThat(fourth.rejection().code()).isEqualTo(RejectionCode.RATE_LIMITED);
         assertThat(fourth.rejection().retryAfterSeconds()).isBetween(1L, 60L);
     }
 
@@ -111,7 +112,7 @@ class AdmissionTest {
 
         SubmitJobReply third = support.submit(aFluxJob(tenant, "{\"prompt\":\"p\"}"));
 
-        assertThat(third.rejection().code()).isEqualTo("concurrency_limited");
+        assertThat(third.rejection().code()).isEqualTo(RejectionCode.CONCURRENCY_LIMITED);
         assertThat(third.rejection().status()).isEqualTo(429);
     }
 
@@ -122,7 +123,7 @@ class AdmissionTest {
         assertThat(support.submit(aFluxJob(tenant, "{\"prompt\":\"p\"}"))
                         .rejection()
                         .code())
-                .isEqualTo("tenant_suspended");
+                .isEqualTo(RejectionCode.TENANT_SUSPENDED);
     }
 
     @Test
@@ -133,7 +134,7 @@ class AdmissionTest {
         SubmitJobReply first = support.submit(command);
         SubmitJobReply again = support.submit(command);
 
-        assertThat(again.job().get("id")).isEqualTo(first.job().get("id"));
+        assertThat(again.job().id()).isEqualTo(first.job().id());
         assertThat(ledger(jdbc, command.jobId())).hasSize(1);
     }
 
@@ -146,7 +147,7 @@ class AdmissionTest {
         SubmitJobReply retry = support.submit(withIdempotencyKey(base, "order-1", "hash-a"));
 
         assertThat(retry.rejection()).isNull();
-        assertThat(retry.job().get("id")).isEqualTo(first.job().get("id"));
+        assertThat(retry.job().id()).isEqualTo(first.job().id());
         assertThat(jdbc.sql("select count(*) from job where tenant_id = ?")
                         .param(tenant)
                         .query(Integer.class)
@@ -163,7 +164,7 @@ class AdmissionTest {
         SubmitJobReply reuse = support.submit(withIdempotencyKey(base, "order-2", "hash-b"));
 
         assertThat(reuse.rejection().status()).isEqualTo(422);
-        assertThat(reuse.rejection().code()).isEqualTo("idempotency_key_reused");
+        assertThat(reuse.rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test
@@ -179,7 +180,7 @@ class AdmissionTest {
             SubmitJobReply duplicate = support.submit(command);
 
             assertThat(duplicate.rejection().status()).isEqualTo(409);
-            assertThat(duplicate.rejection().code()).isEqualTo("idempotency_key_in_use");
+            assertThat(duplicate.rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_KEY_IN_USE);
             try (PreparedStatement unlock = first.prepareStatement("select pg_advisory_unlock_all()")) {
                 unlock.execute();
             }

@@ -10,6 +10,7 @@ import dev.darkroom.contracts.messages.JobCompleted;
 import dev.darkroom.contracts.messages.JobError;
 import dev.darkroom.contracts.messages.JobFailed;
 import dev.darkroom.contracts.messages.JobSubmitted;
+import dev.darkroom.contracts.messages.RejectionCode;
 import dev.darkroom.contracts.messages.StoredOutput;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.contracts.messaging.Messaging;
@@ -94,7 +95,7 @@ class LedgerTest {
         UUID canceled = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"num_images\":2}"));
         UUID inFlight = admitted(aFluxJob(tenant, "{\"prompt\":\"p\",\"num_images\":3}"));
         SubmitJob tooExpensive = aFluxJob(tenant, "{\"prompt\":\"p\",\"num_images\":4}");
-        assertThat(support.submit(tooExpensive).rejection().code()).isEqualTo("budget_exceeded");
+        assertThat(support.submit(tooExpensive).rejection().code()).isEqualTo(RejectionCode.BUDGET_EXCEEDED);
 
         complete(succeeded, image(0, 1024, 1024));
         rabbit.convertAndSend(

@@ -60,7 +60,7 @@ class DispatchTest {
         support.admin("PATCH", "/v1/admin/tenants/" + tenant, props("status", "suspended"));
         lifecycle.failed(
                 new JobFailed(first.jobId(), null, new JobError("fal_error", "failed at fal", null), Instant.now()));
-        dispatcher.runRound();
+        dispatcher.dispatchRound();
 
         assertThat(status(jdbc, first.jobId())).isEqualTo("failed");
         assertThat(status(jdbc, second.jobId())).isEqualTo("queued");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.contracts.messages.RejectionCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ class JobTest {
                         JobStatus.SUBMITTED,
                         JobStatus.RUNNING,
                         JobStatus.SUCCEEDED);
-        assertThat(job.enteredAt(JobStatus.RUNNING)).isEqualTo(T0.plusSeconds(4));
+        assertThat(job.history()).extracting(JobTransition::at).element(4).isEqualTo(T0.plusSeconds(4));
         assertThat(job.nextCheckAt()).isNull();
     }
 
@@ -81,7 +82,7 @@ class JobTest {
     void aRejectedJobKeepsItsReason() {
         Job job = anAcceptedJob();
 
-        job.reject("budget_exceeded", "over budget", T0);
+        job.reject(RejectionCode.BUDGET_EXCEEDED, "over budget", T0);
 
         assertThat(job.status()).isEqualTo(JobStatus.REJECTED);
         assertThat(job.errorCode()).isEqualTo("budget_exceeded");

@@ -14,6 +14,7 @@ import dev.darkroom.contracts.messages.JobSubmitted;
 import dev.darkroom.contracts.messages.SubmitJob;
 import dev.darkroom.orchestrator.OrchestratorIntegrationTest;
 import dev.darkroom.orchestrator.OrchestratorTestSupport;
+import dev.darkroom.orchestrator.jobs.DueJob;
 import dev.darkroom.orchestrator.jobs.JobLifecycle;
 import dev.darkroom.support.fal.FalProperties;
 import java.sql.Timestamp;

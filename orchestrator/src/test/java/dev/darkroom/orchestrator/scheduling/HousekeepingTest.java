@@ -40,7 +40,7 @@ class HousekeepingTest {
                 .param(tenant)
                 .update();
 
-        housekeeping.runRound();
+        housekeeping.purgeRound();
 
         assertThat(jdbc.sql("select key from idempotency_key where tenant_id = ?")
                         .param(tenant)

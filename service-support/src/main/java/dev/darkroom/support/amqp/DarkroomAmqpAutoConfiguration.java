@@ -1,6 +1,5 @@
 package dev.darkroom.support.amqp;
 
-import dev.darkroom.contracts.messaging.Topology;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -27,7 +26,7 @@ public class DarkroomAmqpAutoConfiguration {
 
     @Bean
     Declarables darkroomTopology(AmqpProperties properties) {
-        return Topology.declarables(properties.rabbitmqFeatures(), properties.deliveryLimit());
+        return TopologyDeclarables.of(properties.rabbitmqFeatures(), properties.deliveryLimit());
     }
 
     @Bean

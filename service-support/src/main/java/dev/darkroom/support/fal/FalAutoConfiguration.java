@@ -29,6 +29,7 @@ public class FalAutoConfiguration {
                 .restBaseUrl(p.restUrl())
                 .cdnBaseUrl(p.cdnUrl())
                 .jwksUrl(p.jwksUrl())
+                .apiBaseUrl(p.apiUrl())
                 .apiKey(p.key())
                 .connectTimeout(p.connectTimeout())
                 .requestTimeout(p.requestTimeout())

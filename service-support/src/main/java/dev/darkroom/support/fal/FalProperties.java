@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param restUrl fal's REST host (storage uploads)
  * @param cdnUrl fal's CDN host
  * @param jwksUrl the JWKS fal signs webhooks with
+ * @param apiUrl fal's platform API host (model pricing)
  * @param key {@code FAL_KEY}, {@code key_id:key_secret}; never logged
  * @param connectTimeout limit on opening a connection to fal
  * @param requestTimeout limit on one HTTP exchange with fal
@@ -24,6 +25,7 @@ public record FalProperties(
         @DefaultValue("https://rest.fal.ai/.well-known/jwks.json")
         String jwksUrl,
 
+        @DefaultValue("https://api.fal.ai") String apiUrl,
         String key,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("60s") Duration requestTimeout) {

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The output files in a fal result: {@code images[]} for image models, {@code video} for video models (§4.1). */
+/**
+ * The output files in a fal result: {@code images[]} for image models, {@code video} for video models
+ * (docs/fal-protocol.md#output-shapes).
+ */
 final class OutputRefs {
 
     private OutputRefs() {}

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * fal's webhook body (fal-api.md §3.2).
+ * fal's webhook body (docs/fal-protocol.md#webhook-payloads).
  *
  * @param requestId {@code request_id}, the queue's id of the request
  * @param gatewayRequestId {@code gateway_request_id}, the last attempt's id, or null

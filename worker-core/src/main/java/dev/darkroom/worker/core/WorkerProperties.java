@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param kind the models this worker serves; decides its work queue ({@link #queue()})
  * @param concurrency consumers on the work queue; each holds one message while it submits, never while fal renders
- * @param startTimeout fal's start deadline ({@code X-Fal-Request-Timeout}); null sends none
+ * @param startTimeout fal's start deadline ({@code X-Fal-Request-Timeout}), at least 1 s as fal's clients require;
+ *     null sends none
  * @param allowedHosts hosts whose input images may resolve to private or loopback addresses (operator allow-list)
  * @param inputImages how input image URLs are checked and handed to fal
  */
@@ -31,6 +32,9 @@ public record WorkerProperties(
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("darkroom.worker.concurrency must be at least 1");
+        }
+        if (startTimeout != null && startTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("darkroom.worker.start-timeout must be at least 1s");
         }
     }
 
@@ -51,6 +55,9 @@ public record WorkerProperties(
      * @param connectTimeout limit on connecting to the image's host
      * @param fetchTimeout limit on one whole fetch, body included
      * @param maxRedirects redirects followed, each one checked like the first URL
+     * @param falLifetime how long an image uploaded to fal's storage lives there ({@code X-Fal-Object-Lifecycle}):
+     *     the job's longest time at fal, the orchestrator's {@code darkroom.reconciler.queue-deadline} plus {@code
+     *     max-run-time}, so a tenant's input does not linger on fal's CDN
      */
     public record InputImageSettings(
             @DefaultValue("false") boolean resolve,
@@ -59,5 +66,6 @@ public record WorkerProperties(
             @DefaultValue("20MB") DataSize maxSize,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("20s") Duration fetchTimeout,
-            @DefaultValue("3") int maxRedirects) {}
+            @DefaultValue("3") int maxRedirects,
+            @DefaultValue("70m") Duration falLifetime) {}
 }

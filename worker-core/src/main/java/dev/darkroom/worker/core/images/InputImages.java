@@ -5,6 +5,7 @@ import dev.darkroom.contracts.catalog.ParamType;
 import dev.darkroom.contracts.catalog.ParameterSpec;
 import dev.darkroom.falclient.FalClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Makes a job's input images ({@code image_url}, {@code end_image_url}) safe and usable for fal before the submit:
  * each is fetched and checked (address, type, size); a tenant's public image is then passed through unchanged,
  * while a previous job's output from Darkroom's own storage (or every image, when configured) is uploaded to fal's
- * storage and replaced by fal's URL.
+ * storage, with a lifetime, and replaced by fal's URL.
  */
 public final class InputImages {
 
@@ -27,13 +28,21 @@ public final class InputImages {
     private final OwnStorage ownStorage;
     private final boolean alwaysUpload;
     private final FalClient fal;
+    private final Duration falLifetime;
 
-    InputImages(boolean enabled, ImageFetcher fetcher, OwnStorage ownStorage, boolean alwaysUpload, FalClient fal) {
+    InputImages(
+            boolean enabled,
+            ImageFetcher fetcher,
+            OwnStorage ownStorage,
+            boolean alwaysUpload,
+            FalClient fal,
+            Duration falLifetime) {
         this.enabled = enabled;
         this.fetcher = fetcher;
         this.ownStorage = ownStorage;
         this.alwaysUpload = alwaysUpload;
         this.fal = fal;
+        this.falLifetime = falLifetime;
     }
 
     /**
@@ -59,8 +68,9 @@ public final class InputImages {
         boolean own = ownStorage.owns(url);
         FetchedImage image = fetcher.fetch(field, url, own);
         if (own || alwaysUpload) {
-            String falUrl =
-                    fal.upload(image.bytes(), image.contentType(), field + "." + extension(image.contentType()));
+            // fal deletes the copy once the job can no longer be running (docs/fal-protocol.md#storage)
+            String falUrl = fal.upload(
+                    image.bytes(), image.contentType(), field + "." + extension(image.contentType()), falLifetime);
             falInput.put(field, falUrl);
             log.debug("uploaded {} ({} bytes, {}) to fal storage", field, image.bytes().length, image.contentType());
         }

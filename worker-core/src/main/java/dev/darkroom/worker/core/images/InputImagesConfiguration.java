@@ -26,6 +26,11 @@ public class InputImagesConfiguration {
                 settings.fetchTimeout(),
                 settings.maxRedirects());
         return new InputImages(
-                settings.resolve(), fetcher, new OwnStorage(settings.ownStorageUrls()), settings.alwaysUpload(), fal);
+                settings.resolve(),
+                fetcher,
+                new OwnStorage(settings.ownStorageUrls()),
+                settings.alwaysUpload(),
+                fal,
+                settings.falLifetime());
     }
 }

@@ -48,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SubmissionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionHandler.class);
+    static final String STORE_IO = "X-Fal-Store-IO";
 
     private final Catalog catalog;
     private final ModelKind kind;
@@ -160,6 +161,8 @@ public final class SubmissionHandler {
                 .webhookUrl(webhooks.forJob(job.jobId()))
                 .priority(Priority.NORMAL)
                 .startTimeout(startTimeout)
+                // fal keeps no copy of the tenant's input and output payloads (docs/fal-protocol.md#privacy)
+                .header(STORE_IO, "0")
                 .build();
         Timer.Sample sample = metrics.startSubmit();
         boolean accepted = false;

@@ -117,6 +117,10 @@ class ImageJobFlowTest {
         assertThat(received.path("input").has("aspect_ratio")).isFalse();
         assertThat(received.path("priority").asString()).isEqualToIgnoringCase("normal");
         assertThat(received.path("start_timeout").isNull()).isFalse();
+        assertThat(received.path("store_io").asBoolean(true))
+                .as("X-Fal-Store-IO: 0, fal keeps no payloads")
+                .isFalse();
+        assertThat(received.path("payload_stored").asBoolean()).isFalse();
 
         URI webhook = URI.create(received.path("webhook_url").asString());
         assertThat(webhook.getScheme() + "://" + webhook.getAuthority() + webhook.getPath())

@@ -2,6 +2,7 @@ package dev.darkroom.worker.core.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkroom.contracts.catalog.Catalog;
 import dev.darkroom.contracts.catalog.ModelSpec;
@@ -30,6 +31,7 @@ class InputImagesTest {
     private static final Catalog CATALOG = Catalog.load();
     private static final ModelSpec HAILUO = CATALOG.require("hailuo-02-image-to-video");
     private static final byte[] PNG = Pngs.square(16, Color.ORANGE);
+    private static final Duration LIFETIME = Duration.ofMinutes(70);
 
     private final FalSimServer sim = FalSimServer.shared();
     private final FalClient fal = new FalClient(FalClientConfig.builder()
@@ -185,6 +187,22 @@ class InputImagesTest {
     }
 
     @Test
+    void falDeletesAnUploadedImageAfterTheConfiguredLifetime() {
+        ObjectNode input = input(server.url("localhost", "/cat.png"));
+        InputImages shortLived =
+                new InputImages(true, fetcher(), new OwnStorage(List.of()), true, fal, Duration.ofSeconds(1));
+
+        shortLived.resolve(HAILUO, input);
+
+        FalSimAdmin admin = new FalSimAdmin(sim.baseUrl());
+        String falUrl = input.path("image_url").asString();
+        assertThat(admin.fetch(falUrl).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.fetch(falUrl).statusCode() == 404);
+    }
+
+    @Test
     void troubleInDarkroomsOwnStorageIsRetriedRatherThanBlamedOnTheInput() {
         ObjectNode input = input(server.url("127.0.0.1", "/broken.png"));
 
@@ -216,7 +234,7 @@ class InputImagesTest {
     @Test
     void withResolutionOffTheUrlsGoToFalAsTheTenantSentThem() {
         ObjectNode input = input(server.url("127.0.0.1", "/cat.png"));
-        InputImages off = new InputImages(false, fetcher(), new OwnStorage(List.of()), false, fal);
+        InputImages off = new InputImages(false, fetcher(), new OwnStorage(List.of()), false, fal, LIFETIME);
 
         off.resolve(HAILUO, input);
 
@@ -239,7 +257,7 @@ class InputImagesTest {
     }
 
     private InputImages images(boolean alwaysUpload, List<String> ownStorage) {
-        return new InputImages(true, fetcher(), new OwnStorage(ownStorage), alwaysUpload, fal);
+        return new InputImages(true, fetcher(), new OwnStorage(ownStorage), alwaysUpload, fal, LIFETIME);
     }
 
     private ImageFetcher fetcher() {

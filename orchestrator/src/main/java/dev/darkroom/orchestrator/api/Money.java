@@ -1,4 +1,4 @@
-package dev.darkroom.orchestrator.billing;
+package dev.darkroom.orchestrator.api;
 
 import dev.darkroom.contracts.catalog.CostEstimator;
 import dev.darkroom.contracts.catalog.Usd;

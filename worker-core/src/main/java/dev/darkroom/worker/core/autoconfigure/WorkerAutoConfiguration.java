@@ -1,5 +1,6 @@
-package dev.darkroom.worker.core;
+package dev.darkroom.worker.core.autoconfigure;
 
+import dev.darkroom.worker.core.WorkerProperties;
 import dev.darkroom.worker.core.dispatch.DispatchConfiguration;
 import dev.darkroom.worker.core.images.InputImagesConfiguration;
 import dev.darkroom.worker.core.submit.SubmitConfiguration;

@@ -1,4 +1,4 @@
-package dev.darkroom.orchestrator.jobs;
+package dev.darkroom.contracts.jobs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job as tenants see it ({@code GET /v1/jobs/{id}}, the gateway's 201, tenant webhooks).
+ * A job as tenants see it ({@code GET /v1/jobs/{id}}, the gateway's 201 and 202, tenant webhooks).
  *
  * @param id the job id
  * @param status lower-case state name
@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
  * @param error why it failed, was rejected or expired
  * @param cancelRequestedAt when the tenant asked to cancel, or null
  * @param links related API paths
- * @param traceId the OpenTelemetry trace id of the job's work across the services, or null with tracing off
  */
 public record JobView(
         UUID id,
@@ -41,8 +40,30 @@ public record JobView(
         List<OutputView> outputs,
         ErrorView error,
         Instant cancelRequestedAt,
-        Map<String, String> links,
-        String traceId) {
+        Map<String, String> links) {
+
+    /**
+     * A job the gateway handed over while admission did not answer in time (the 202 body): only what the gateway
+     * knows. It links only to itself, since the orchestrator knows the job once it admits it.
+     */
+    public static JobView accepted(
+            UUID id, String model, JsonNode input, JsonNode metadata, String estimatedCostUsd, Instant createdAt) {
+        return new JobView(
+                id,
+                JobStatus.ACCEPTED.apiName(),
+                model,
+                input,
+                metadata,
+                estimatedCostUsd,
+                null,
+                createdAt,
+                createdAt,
+                Map.of(JobStatus.ACCEPTED.apiName(), createdAt),
+                List.of(),
+                null,
+                null,
+                Map.of("self", "/v1/jobs/" + id));
+    }
 
     /**
      * One output file.

@@ -1,4 +1,4 @@
-package dev.darkroom.orchestrator.reconcile;
+package dev.darkroom.orchestrator.jobs;
 
 import dev.darkroom.contracts.catalog.ModelKind;
 import dev.darkroom.contracts.jobs.JobStatus;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A job the reconciler leased for a look.
+ * A job the reconciler leased for a look ({@link JobChecks#leaseDue}).
  *
  * @param id the job
  * @param status its state when leased
@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param kind image or video
  * @param leasedUntil the lease this round set, as stored: the round acts on the job only while it is still this
  */
-record DueJob(
+public record DueJob(
         UUID id,
         JobStatus status,
         String falRequestId,

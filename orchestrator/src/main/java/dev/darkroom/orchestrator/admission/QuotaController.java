@@ -1,6 +1,9 @@
-package dev.darkroom.orchestrator.billing;
+package dev.darkroom.orchestrator.admission;
 
-import dev.darkroom.orchestrator.admission.TenantLimits;
+import dev.darkroom.contracts.jobs.JobStatus;
+import dev.darkroom.orchestrator.api.Money;
+import dev.darkroom.orchestrator.billing.Balance;
+import dev.darkroom.orchestrator.billing.Ledger;
 import dev.darkroom.orchestrator.security.TenantScope;
 import dev.darkroom.orchestrator.tenants.Quota;
 import dev.darkroom.orchestrator.tenants.TenantRepository;
@@ -76,11 +79,14 @@ class QuotaController {
         Balance b = ledger.balance(scope.tenantId(), period);
         record Counts(long inFlight, long queued) {}
         Counts counts = jdbc.sql("""
-                        select count(*) filter (where status in ('dispatched', 'submitted', 'running')),
-                               count(*) filter (where status in ('accepted', 'queued'))
-                          from job where tenant_id = ? and status in ('accepted', 'queued', 'dispatched', 'submitted', 'running')
+                        select count(*) filter (where status = any(?)), count(*) filter (where status = any(?))
+                          from job where tenant_id = ? and status = any(?)
                         """)
-                .param(scope.tenantId())
+                .params(
+                        JobStatus.apiNames(JobStatus.IN_FLIGHT),
+                        JobStatus.apiNames(JobStatus.WAITING),
+                        scope.tenantId(),
+                        JobStatus.apiNames(JobStatus.UNFINISHED))
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
                 .single();
         return new QuotaStatus(

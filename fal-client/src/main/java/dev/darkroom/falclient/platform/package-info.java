@@ -1,0 +1,2 @@
+/** fal's platform API ({@code api.fal.ai/v1}): model prices. */
+package dev.darkroom.falclient.platform;

@@ -1,0 +1,16 @@
+package dev.darkroom.receiver;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * The webhook-receiver's feature packages are Spring Modulith modules: no cycles between them and no use of another module's
+ * sub-packages. Reads the compiled classes only; no Spring context.
+ */
+class ModuleBoundariesTest {
+
+    @Test
+    void noFeaturePackageFormsACycleWithAnother() {
+        ApplicationModules.of(WebhookReceiverApplication.class).verify();
+    }
+}
