@@ -40,11 +40,11 @@ RUN set -eu; \
 # explicit, minimal set of auto-configurations), so its plain health endpoint is probed.
 RUN set -eu; \
     case "$SERVICE" in \
-      gateway) port=8080 ;; \
-      orchestrator) port=8081 ;; \
-      worker-image) port=8082 ;; \
-      worker-video) port=8083 ;; \
-      webhook-receiver) port=8084 ;; \
+      gateway) port=9080 ;; \
+      orchestrator) port=9081 ;; \
+      worker-image) port=9082 ;; \
+      worker-video) port=9083 ;; \
+      webhook-receiver) port=9084 ;; \
       fal-sim) port=8090 ;; \
       *) echo "unknown SERVICE '$SERVICE'" >&2; exit 1 ;; \
     esac; \

@@ -83,7 +83,8 @@ class BudgetRaceEndToEndTest {
         burstRunning.set(false);
         watcher.join();
         for (String instance : List.of("orchestrator", "orchestrator-2")) {
-            String metrics = new String(Api.download(platform.service(instance).url() + "/actuator/prometheus"));
+            String metrics =
+                    new String(Api.download(platform.service(instance).managementUrl() + "/actuator/prometheus"));
             metrics.lines()
                     .filter(l -> l.startsWith("darkroom_admission"))
                     .forEach(l -> System.out.println("admission metrics " + instance + ": " + l));

@@ -172,8 +172,10 @@ final class Platform implements AutoCloseable {
         List<String> commandArgs = new ArrayList<>();
         commandArgs.add("--server.port=" + port);
         commandArgs.add("--server.address=127.0.0.1");
+        int managementPort = freePort();
+        commandArgs.add("--management.server.port=" + managementPort);
         commandArgs.addAll(args.getOrDefault(service, List.of()));
-        return new ServiceProcess(instanceName, jar(service), port, env, commandArgs, logDir);
+        return new ServiceProcess(instanceName, jar(service), port, managementPort, env, commandArgs, logDir);
     }
 
     /** The environment variables that point a service (or {@code ./darkroom up}) at a database and a broker. */

@@ -37,15 +37,24 @@ final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> env;
     private final List<String> args;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> env, List<String> args, Path logDir) {
+    ServiceProcess(
+            String name,
+            Path jar,
+            int port,
+            int managementPort,
+            Map<String, String> env,
+            List<String> args,
+            Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.env = Map.copyOf(env);
         this.args = List.copyOf(args);
         this.log = logDir.resolve(name + ".log");
@@ -53,6 +62,15 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The actuator's own port (health, prometheus), apart from the service's API. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     synchronized void start() {
@@ -84,7 +102,7 @@ final class ServiceProcess {
                 .failFast(name + " exited; see " + log, () -> !alive())
                 .until(() -> {
                     HttpResponse<Void> r = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                            HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(2))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());

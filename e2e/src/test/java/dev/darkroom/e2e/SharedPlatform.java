@@ -1,5 +1,6 @@
 package dev.darkroom.e2e;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -10,19 +11,38 @@ import java.util.stream.Stream;
  */
 final class SharedPlatform {
 
+    /** Tenant webhook endpoints in the test JVM (loopback), and a delivery timeout short enough to watch. */
+    static final List<String> TENANT_WEBHOOKS =
+            List.of("--darkroom.webhooks.allowed-hosts=127.0.0.1", "--darkroom.webhooks.timeout=2s");
+
     /**
-     * Settings of the shared platform: a generous admission bound, so a burst on a loaded two-core machine is still
-     * answered synchronously (the 202 path has its own test), and a reconciler quick enough for tests to watch;
-     * tenant webhooks may go to listeners on loopback (the integrating samples').
+     * Settings of the shared platform: generous admission and key lookup bounds, so a burst on a loaded two-core
+     * machine is still answered synchronously (the 202 and 503 paths have their own tests), and a reconciler quick
+     * enough for tests to watch.
      */
-    static final Map<String, List<String>> ARGS = Map.of(
+    static final Map<String, List<String>> ARGS = withTracing(Map.of(
             "gateway",
-            List.of("--darkroom.gateway.submit-timeout=20s"),
+            List.of("--darkroom.gateway.submit-timeout=20s", "--darkroom.gateway.key-lookup-timeout=10s"),
             "orchestrator",
-            Stream.concat(Reconciling.FAST.stream(), Stream.of("--darkroom.webhooks.allowed-hosts=127.0.0.1"))
-                    .toList());
+            Stream.concat(Reconciling.FAST.stream(), TENANT_WEBHOOKS.stream()).toList()));
 
     private static Platform platform;
+
+    /** Every service exports its spans to the test JVM's OTLP receiver ({@link TraceCollector}). */
+    private static Map<String, List<String>> withTracing(Map<String, List<String>> args) {
+        List<String> tracing = List.of(
+                "--management.tracing.export.enabled=true",
+                "--management.opentelemetry.tracing.export.otlp.endpoint="
+                        + TraceCollector.shared().endpoint());
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (String service : Platform.SERVICES) {
+            all.put(
+                    service,
+                    Stream.concat(args.getOrDefault(service, List.of()).stream(), tracing.stream())
+                            .toList());
+        }
+        return Map.copyOf(all);
+    }
 
     private SharedPlatform() {}
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,7 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "darkroom.gateway.submit-timeout=1500ms",
             "darkroom.gateway.internal-token=internal-secret",
-            "darkroom.gateway.key-lookup-timeout=3s"
+            // the first lookup of a fresh context also loads the tracing instrumentation: room for it on a busy machine
+            "darkroom.gateway.key-lookup-timeout=3s",
+            // fal-sim (through test-support) puts Tomcat on the test classpath next to Netty: let the management
+            // child context be Netty's, as in the shipped jar
+            "spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server"
+                    + ".TomcatReactiveManagementContextAutoConfiguration"
         })
 @DarkroomInfra(Infra.RABBITMQ)
 class GatewayTest {
@@ -70,6 +76,9 @@ class GatewayTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void orchestratorUrl(DynamicPropertyRegistry registry) {
@@ -269,6 +278,17 @@ class GatewayTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(lastProxiedHeaders.get("x-darkroom-tenant-id")).isEqualTo(TENANT.toString());
         assertThat(lastProxiedHeaders.get("x-darkroom-internal-token")).isEqualTo("internal-secret");
+    }
+
+    @Test
+    void theActuatorAnswersOnTheManagementPortOnly() throws Exception {
+        assertThat(get("/actuator/health").status).isEqualTo(404);
+        assertThat(get("/actuator/prometheus").status).isEqualTo(404);
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -30,6 +30,8 @@ class AmqpRpcConfiguration {
     SimpleMessageListenerContainer gatewayReplyContainer(ConnectionFactory connections, Queue gatewayReplyQueue) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueues(gatewayReplyQueue);
+        // built by hand, so Boot's spring.rabbitmq.listener.simple.observation-enabled does not reach it
+        container.setObservationEnabled(true);
         return container;
     }
 

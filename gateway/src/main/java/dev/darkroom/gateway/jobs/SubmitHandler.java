@@ -159,6 +159,7 @@ class SubmitHandler {
         if (reply.rejection() == null) {
             meters.counter("darkroom_gateway_submissions_total", "outcome", "created")
                     .increment();
+            log.info("job {} created", reply.job().id());
             return ServerResponse.created(URI.create("/v1/jobs/" + reply.job().id()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(reply.job());

@@ -21,6 +21,7 @@ import dev.darkroom.orchestrator.jobs.Job;
 import dev.darkroom.orchestrator.jobs.JobRepository;
 import dev.darkroom.orchestrator.jobs.JobViews;
 import dev.darkroom.orchestrator.jobs.NewJob;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +55,8 @@ class Admission {
     private final Clock clock;
     private final AdmissionProperties properties;
 
+    private final TraceContexts traces;
+
     Admission(
             TenantLimits limits,
             IdempotencyKeys idempotency,
@@ -64,8 +67,10 @@ class Admission {
             Catalog catalog,
             InputValidator validator,
             CostEstimator estimator,
+            TraceContexts traces,
             Clock clock,
             AdmissionProperties properties) {
+        this.traces = traces;
         this.limits = limits;
         this.idempotency = idempotency;
         this.jobs = jobs;
@@ -126,6 +131,7 @@ class Admission {
                         period,
                         command.idempotencyKey()),
                 acceptedAt);
+        job.traceIn(traces.currentJson());
         Instant rateAt = rateTime(acceptedAt, now);
         Decision decision = decide(command, quota, estimate.amountUsd(), period, rateAt);
         if (decision.rejection() != null) {

@@ -33,6 +33,8 @@ class WorkMessages {
                         job.model(),
                         JSON.readTree(job.inputJson()),
                         now,
-                        job.dispatchAttempts()));
+                        job.dispatchAttempts()),
+                // a background round dispatches: the message continues the trace the job was created in
+                job.traceContext());
     }
 }

@@ -63,6 +63,10 @@ public class Job extends AbstractAggregateRoot<Job> {
     private String errorCode;
     private String errorMessage;
 
+    /** W3C trace context fields (JSON object) of the request that created the job; null with tracing off. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String traceContext;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String errorDetail;
 
@@ -263,6 +267,15 @@ public class Job extends AbstractAggregateRoot<Job> {
 
     FalUrls falUrls() {
         return new FalUrls(falStatusUrl, falResponseUrl, falCancelUrl);
+    }
+
+    /** Joins the job to the trace it was created in (its W3C fields as a JSON object). */
+    public void traceIn(String traceContextJson) {
+        this.traceContext = traceContextJson;
+    }
+
+    public String traceContext() {
+        return traceContext;
     }
 
     public String errorCode() {

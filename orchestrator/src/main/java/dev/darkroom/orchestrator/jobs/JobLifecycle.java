@@ -45,6 +45,7 @@ public class JobLifecycle {
     private final CostEstimator estimator;
     private final JdbcClient jdbc;
     private final JobEventsProperties properties;
+    private final JobMetrics metrics;
     private final Clock clock;
 
     JobLifecycle(
@@ -55,6 +56,7 @@ public class JobLifecycle {
             CostEstimator estimator,
             JdbcClient jdbc,
             JobEventsProperties properties,
+            JobMetrics metrics,
             Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
@@ -63,6 +65,7 @@ public class JobLifecycle {
         this.estimator = estimator;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -236,5 +239,6 @@ public class JobLifecycle {
     private void end(Job job, Runnable transition) {
         transition.run();
         jobs.saveAndFlush(job);
+        metrics.ended(job);
     }
 }

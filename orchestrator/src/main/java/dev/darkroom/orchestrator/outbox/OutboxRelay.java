@@ -4,6 +4,7 @@ import dev.darkroom.orchestrator.scheduling.Loop;
 import dev.darkroom.orchestrator.scheduling.LoopRunner;
 import dev.darkroom.support.amqp.ConfirmedPublisher;
 import dev.darkroom.support.amqp.PublishFailedException;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class OutboxRelay {
     private final Clock clock;
     private final OutboxProperties properties;
     private final Loop loop;
+    private final TraceContexts traces;
 
     OutboxRelay(
             OutboxRows rows,
@@ -39,7 +41,9 @@ class OutboxRelay {
             ConfirmedPublisher publisher,
             Clock clock,
             OutboxProperties properties,
+            TraceContexts traces,
             LoopRunner loops) {
+        this.traces = traces;
         this.rows = rows;
         this.tx = tx;
         this.publisher = publisher;
@@ -66,12 +70,16 @@ class OutboxRelay {
             for (OutboxRows.Row row : batch.stream()
                     .sorted(Comparator.comparingLong(OutboxRows.Row::id))
                     .toList()) {
-                publisher.publishJson(
-                        row.exchange(),
-                        row.routingKey(),
-                        row.type(),
-                        row.payload().getBytes(StandardCharsets.UTF_8),
-                        "outbox-" + row.id());
+                // published as part of the trace that wrote the row; the template adds traceparent to the message
+                traces.runIn(
+                        TraceContexts.fromJson(row.trace()),
+                        "outbox publish",
+                        () -> publisher.publishJson(
+                                row.exchange(),
+                                row.routingKey(),
+                                row.type(),
+                                row.payload().getBytes(StandardCharsets.UTF_8),
+                                "outbox-" + row.id()));
                 sent.add(row.id());
             }
         } catch (PublishFailedException e) {

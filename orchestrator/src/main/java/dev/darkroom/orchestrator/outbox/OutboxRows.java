@@ -17,12 +17,13 @@ class OutboxRows {
     }
 
     /** An unsent message, as claimed by a relay. */
-    record Row(long id, String exchange, String routingKey, String type, String payload) {}
+    record Row(long id, String exchange, String routingKey, String type, String payload, String trace) {}
 
-    void append(String exchange, String routingKey, String type, String payloadJson, Instant now) {
-        jdbc.sql("insert into outbox (exchange, routing_key, message_type, payload, created_at)"
-                        + " values (?, ?, ?, cast(? as jsonb), ?)")
-                .params(exchange, routingKey, type, payloadJson, Timestamp.from(now))
+    /** {@code traceContext}: the W3C fields (JSON) the relay publishes under, or null. */
+    void append(String exchange, String routingKey, String type, String payloadJson, Instant now, String traceContext) {
+        jdbc.sql("insert into outbox (exchange, routing_key, message_type, payload, created_at, trace_context)"
+                        + " values (?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))")
+                .params(exchange, routingKey, type, payloadJson, Timestamp.from(now), traceContext)
                 .update();
     }
 
@@ -33,11 +34,16 @@ class OutboxRows {
                          where id in (select id from outbox
                                        where published_at is null and (claimed_until is null or claimed_until < ?)
                                        order by id limit ? for update skip locked)
-                        returning id, exchange, routing_key, message_type, payload::text
+                        returning id, exchange, routing_key, message_type, payload::text, trace_context::text
                         """)
                 .params(Timestamp.from(claimUntil), Timestamp.from(now), limit)
-                .query((rs, n) ->
-                        new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 

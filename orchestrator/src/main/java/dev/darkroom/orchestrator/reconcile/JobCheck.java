@@ -43,6 +43,7 @@ class JobCheck {
     private final FalRequestsToCancel unwanted;
     private final ReconcilerProperties properties;
     private final DispatchProperties dispatch;
+    private final ReconcilerMetrics metrics;
     private final Clock clock;
 
     JobCheck(
@@ -56,6 +57,7 @@ class JobCheck {
             FalRequestsToCancel unwanted,
             ReconcilerProperties properties,
             DispatchProperties dispatch,
+            ReconcilerMetrics metrics,
             Clock clock) {
         this.fal = fal;
         this.lifecycle = lifecycle;
@@ -67,6 +69,7 @@ class JobCheck {
         this.unwanted = unwanted;
         this.properties = properties;
         this.dispatch = dispatch;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -87,6 +90,7 @@ class JobCheck {
             CancelOutcome outcome = fal.cancel(job.cancelUrl());
             if (outcome == CancelOutcome.NOT_FOUND) {
                 lifecycle.canceled(job.id());
+                metrics.action("canceled");
                 return;
             }
         }
@@ -105,8 +109,10 @@ class JobCheck {
             if (job.status() == JobStatus.SUBMITTED) {
                 lifecycle.running(job.id());
             }
+            metrics.action("running");
             running(job, now);
         } else {
+            metrics.action("waiting");
             inQueue(job, now);
         }
     }
@@ -128,6 +134,7 @@ class JobCheck {
         SubmitLeases.Lease lease = leases.lease(job.id());
         if (job.cancelRequestedAt() != null) {
             lifecycle.canceled(job.id());
+            metrics.action("canceled");
         } else if (lease.held(job.dispatchAttempts(), now)) {
             // a worker is submitting this attempt; its report is due before the lease ends
             checks.checkAgainAt(job.id(), lease.until());
@@ -147,12 +154,14 @@ class JobCheck {
                             "no worker submitted the job to fal after " + job.dispatchAttempts() + " dispatches",
                             null),
                     clock.instant()));
+            metrics.action("failed");
         } else {
             log.info(
                     "job {} dispatched {} time(s) without a submission; dispatching again",
                     job.id(),
                     job.dispatchAttempts());
             redispatch.redispatch(job.id());
+            metrics.action("redispatched");
         }
     }
 
@@ -174,11 +183,13 @@ class JobCheck {
             return;
         }
         lifecycle.expired(job.id(), reason);
+        metrics.action("expired");
     }
 
     private void fail(DueJob job, String code, String message) {
         lifecycle.failed(
                 new JobFailed(job.id(), job.falRequestId(), new JobError(code, message, null), clock.instant()));
+        metrics.action("failed");
     }
 
     /** Feeds fal's finished result into the same ingestion path a webhook takes. */
@@ -213,6 +224,7 @@ class JobCheck {
                     clock.instant());
         }
         publisher.publish(Messaging.EVENTS_EXCHANGE, Messaging.FAL_RESULT_RECEIVED, result);
+        metrics.action("result_fetched");
     }
 
     private Duration followUp(DueJob job) {

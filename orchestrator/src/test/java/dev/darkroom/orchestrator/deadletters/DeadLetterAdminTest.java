@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,9 @@ class DeadLetterAdminTest {
 
     @Autowired
     OrchestratorTestSupport support;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -81,7 +85,7 @@ class DeadLetterAdminTest {
     }
 
     private String metrics(RestClient admin) {
-        return RestClient.create(support.baseUrl())
+        return RestClient.create("http://127.0.0.1:" + managementPort)
                 .get()
                 .uri("/actuator/prometheus")
                 .retrieve()

@@ -3,6 +3,10 @@ package dev.darkroom.support.fal;
 import dev.darkroom.falclient.FalClient;
 import dev.darkroom.falclient.FalClientConfig;
 import dev.darkroom.falclient.webhooks.FalWebhookVerifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,10 +37,29 @@ public class FalAutoConfiguration {
                 .build();
     }
 
+    /**
+     * The JDK client does not propagate trace context by itself: Micrometer's instrumentation adds {@code traceparent}
+     * to fal's requests and times them ({@code http.client.requests}, the URI tag left at {@code UNKNOWN} so URLs
+     * with request ids do not become labels).
+     */
     @Bean
     @ConditionalOnMissingBean
-    FalClient falClient(FalClientConfig config) {
-        return new FalClient(config);
+    FalClient falClient(
+            FalClientConfig config,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                // fal never redirects API calls; following one would send the key to another host
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            http = MicrometerHttpClient.instrumentationBuilder(http, registry)
+                    .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+                    .build();
+        }
+        return new FalClient(config, http);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -38,6 +39,9 @@ public abstract class WorkerApplicationContract {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     RabbitListenerEndpointRegistry listeners;
@@ -78,18 +82,19 @@ public abstract class WorkerApplicationContract {
     }
 
     @Test
-    void theActuatorReportsReadinessAndServesPrometheusMetrics() throws Exception {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+    void theActuatorReportsReadinessAndServesPrometheusMetricsOnTheManagementPortOnly() throws Exception {
+        assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(404);
+        HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
 
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("darkroom_worker_submissions_total{model=\"" + model + "\",outcome=\"submitted\"} 0.0");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

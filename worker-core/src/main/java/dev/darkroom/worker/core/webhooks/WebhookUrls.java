@@ -1,10 +1,14 @@
 package dev.darkroom.worker.core.webhooks;
 
 import dev.darkroom.contracts.webhooks.WebhookTokens;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,8 +24,14 @@ public final class WebhookUrls {
     private final WebhookTokens tokens;
     private final Duration lifetime;
     private final Clock clock;
+    private final TraceContexts traces;
 
     WebhookUrls(WebhookProperties properties, URI falQueueUrl, Clock clock) {
+        this(properties, falQueueUrl, clock, null);
+    }
+
+    WebhookUrls(WebhookProperties properties, URI falQueueUrl, Clock clock, TraceContexts traces) {
+        this.traces = traces;
         String secret = properties.tokenSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(
@@ -44,9 +54,23 @@ public final class WebhookUrls {
         this.clock = clock;
     }
 
-    /** The URL fal calls back when this job's request finishes. */
+    /**
+     * The URL fal calls back when this job's request finishes. It carries the current trace context (W3C fields as
+     * query parameters, since fal sends no trace headers), so the receiver continues the job's trace.
+     */
     public String forJob(UUID jobId) {
-        return base + jobId + "?token=" + tokens.token(jobId, clock.instant().plus(lifetime));
+        StringBuilder url = new StringBuilder(base)
+                .append(jobId)
+                .append("?token=")
+                .append(tokens.token(jobId, clock.instant().plus(lifetime)));
+        Map<String, String> trace = traces == null ? Map.of() : traces.current();
+        for (String field : TraceContexts.FIELDS) {
+            String value = trace.get(field);
+            if (value != null) {
+                url.append('&').append(field).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return url.toString();
     }
 
     private static boolean realFal(URI queueUrl) {

@@ -1,6 +1,7 @@
 package dev.darkroom.worker.core.webhooks;
 
 import dev.darkroom.falclient.FalClientConfig;
+import dev.darkroom.support.tracing.TraceContexts;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class WebhooksConfiguration {
 
     @Bean
-    WebhookUrls webhookUrls(WebhookProperties properties, FalClientConfig fal, Clock clock) {
-        return new WebhookUrls(properties, fal.queueBaseUrl(), clock);
+    WebhookUrls webhookUrls(WebhookProperties properties, FalClientConfig fal, Clock clock, TraceContexts traces) {
+        return new WebhookUrls(properties, fal.queueBaseUrl(), clock, traces);
     }
 }
